@@ -1,0 +1,282 @@
+/* domain_conf.c: <domain> itself: identity, dispatch of its children to
+ * the per-part parsers, and the canonical element order when formatting. */
+#include "domain_def.h"
+#include "clock_conf.h"
+#include "util/dxalloc.h"
+#include "util/dxerror.h"
+#include "util/dxxml.h"
+
+#include <string.h>
+
+DX_ENUM_IMPL(dxDomainVirt, DX_DOMAIN_VIRT_LAST,
+             "none", "qemu", "kqemu", "kvm", "xen", "lxc", "uml", "openvz",
+             "test", "vmware", "hyperv", "vbox", "phyp", "parallels", "bhyve",
+             "vz");
+
+dxDomainDef *
+dxDomainDefNew(void)
+{
+    return dxNew(dxDomainDef);
+}
+
+void
+dxDomainDefFree(dxDomainDef *def)
+{
+    if (!def)
+        return;
+    dxSourceLocClear(&def->loc);
+    free(def->name);
+    free(def->title);
+    free(def->description);
+    if (def->metadata)
+        xmlFreeDoc(def->metadata);
+    dxDomainVcpusClear(&def->vcpu);
+    dxDomainOsClear(&def->os);
+    dxDomainFeaturesClear(&def->features);
+    dxDomainClockFree(def->clock);
+    free(def->emulator);
+    dxDomainDevicesClear(def);
+    free(def);
+}
+
+/* ---- identity ------------------------------------------------------------ */
+
+static int
+dxDomainNameParse(dxDomainDef *def, xmlNodePtr node)
+{
+    char *name = dxXMLContent(node);
+    if (!*name) {
+        dxErrorReport(DX_ERR_INVALID, node, "domain name must not be empty");
+        free(name);
+        return -1;
+    }
+    /* libvirt refuses '/' because the name becomes a file name */
+    if (strchr(name, '/')) {
+        dxErrorReport(DX_ERR_INVALID, node,
+                      "name '%s' cannot contain '/'", name);
+        free(name);
+        return -1;
+    }
+    free(def->name);
+    def->name = name;
+    return 0;
+}
+
+static int
+dxDomainUUIDParse(dxDomainDef *def, xmlNodePtr node)
+{
+    char *text = dxXMLContent(node);
+    int rc = 0;
+    def->uuidGenerated = false;
+    if (dxUUIDParse(text, def->uuid) < 0) {
+        dxErrorReport(DX_ERR_INVALID, node,
+                      "malformed uuid '%s': expected 32 hexadecimal digits "
+                      "such as c7a5fdbd-edaf-9455-926a-d65c16db1809", text);
+        rc = -1;
+    }
+    free(text);
+    return rc;
+}
+
+static int
+dxDomainGenidParse(dxDomainDef *def, xmlNodePtr node)
+{
+    char *text = dxXMLContent(node);
+    int rc = 0;
+    def->genid.present = true;
+    /* an empty <genid/> asks for a generated id */
+    if (*text && dxUUIDParse(text, def->genid.uuid) < 0) {
+        dxErrorReport(DX_ERR_INVALID, node, "malformed genid '%s'", text);
+        rc = -1;
+    }
+    free(text);
+    return rc;
+}
+
+static int
+dxDomainTextParse(char **field, xmlNodePtr node)
+{
+    free(*field);
+    *field = dxXMLContent(node);
+    return 0;
+}
+
+static int
+dxDomainTitleParse(dxDomainDef *def, xmlNodePtr node)
+{
+    char *text = dxXMLContent(node);
+    if (strchr(text, '\n')) {
+        dxErrorReport(DX_ERR_INVALID, node,
+                      "title must not contain newlines");
+        free(text);
+        return -1;
+    }
+    free(def->title);
+    def->title = text;
+    return 0;
+}
+
+static int
+dxDomainDescriptionParse(dxDomainDef *def, xmlNodePtr node)
+{
+    return dxDomainTextParse(&def->description, node);
+}
+
+static int
+dxDomainEmulatorParse(dxDomainDef *def, xmlNodePtr node)
+{
+    return dxDomainTextParse(&def->emulator, node);
+}
+
+static int
+dxDomainDevicesElementParse(dxDomainDef *def, xmlNodePtr node)
+{
+    DX_XML_FOREACH_CHILD(node, child) {
+        if (dxXMLNameIs(child, "emulator") && !child->ns) {
+            dxXMLMarkUsed(child);
+            if (dxDomainEmulatorParse(def, child) < 0)
+                return -1;
+        }
+    }
+    return dxDomainDevicesParse(def, node, 0);
+}
+
+/* ---- dispatch ------------------------------------------------------------ */
+
+typedef struct {
+    const char *element;
+    int (*parse)(dxDomainDef *def, xmlNodePtr node);
+} dxDomainChildParser;
+
+/* Children of <domain>, each parsed by the file that owns it.  The first
+ * occurrence wins; a repeated element stays unread and is reported. */
+static const dxDomainChildParser dxDomainChildren[] = {
+    { "name", dxDomainNameParse },
+    { "uuid", dxDomainUUIDParse },
+    { "genid", dxDomainGenidParse },
+    { "title", dxDomainTitleParse },
+    { "description", dxDomainDescriptionParse },
+    { "metadata", dxDomainMetadataParse },
+    { "maxMemory", dxDomainMemoryParse },
+    { "memory", dxDomainMemoryParse },
+    { "currentMemory", dxDomainMemoryParse },
+    { "vcpu", dxDomainVcpuParse },
+    { "vcpus", dxDomainVcpusParse },
+    { "os", dxDomainOsParse },
+    { "features", dxDomainFeaturesParse },
+    { "clock", dxDomainClockParse },
+    { "on_poweroff", dxDomainLifecycleParse },
+    { "on_reboot", dxDomainLifecycleParse },
+    { "on_crash", dxDomainLifecycleParse },
+    { "on_lockfailure", dxDomainLifecycleParse },
+    { "pm", dxDomainPMParse },
+    { "devices", dxDomainDevicesElementParse },
+};
+
+static int
+dxDomainChildParserFind(const xmlNode *node)
+{
+    size_t i;
+    if (node->ns)
+        return -1;
+    for (i = 0; i < DX_ARRAY_CARDINALITY(dxDomainChildren); i++) {
+        if (dxXMLNameIs(node, dxDomainChildren[i].element))
+            return (int)i;
+    }
+    return -1;
+}
+
+static int
+dxDomainRootParse(dxDomainDef *def, xmlNodePtr root)
+{
+    int type;
+    if (dxXMLPropEnum(root, "type", &dxDomainVirtTable,
+                      DX_PROP_REQUIRED | DX_PROP_NONZERO, &type) < 0)
+        return -1;
+    def->virtType = type;
+    /* the runtime id of a running domain is meaningless offline */
+    dxXMLMarkUsed(root);
+    if (dxXMLHasProp(root, "id"))
+        free(dxXMLPropString(root, "id"));
+    return 0;
+}
+
+dxDomainDef *
+dxDomainDefParseNode(xmlNodePtr root, unsigned int flags)
+{
+    dxDomainDef *def = dxDomainDefNew();
+    bool seen[DX_ARRAY_CARDINALITY(dxDomainChildren)] = { false };
+    int failed = 0;
+
+    (void)flags;
+    dxSourceLocSet(&def->loc, root);
+    def->uuidGenerated = true;   /* until a <uuid> is read */
+    if (dxDomainRootParse(def, root) < 0)
+        failed = 1;
+    DX_XML_FOREACH_CHILD(root, child) {
+        int idx = dxDomainChildParserFind(child);
+        /* a repeated element is left unread, so it is reported */
+        if (idx < 0 || seen[idx])
+            continue;
+        seen[idx] = true;
+        dxXMLMarkUsed(child);
+        /* keep going after an error so one run reports every problem */
+        if (dxDomainChildren[idx].parse(def, child) < 0)
+            failed = 1;
+    }
+    if (def->uuidGenerated)
+        dxUUIDGenerate(def->uuid);
+    if (!def->name && !failed) {
+        dxErrorReport(DX_ERR_INVALID, root, "missing domain name: add <name>");
+        failed = 1;
+    }
+    if (failed) {
+        dxDomainDefFree(def);
+        return NULL;
+    }
+    return def;
+}
+
+/* ---- format -------------------------------------------------------------- */
+
+static void
+dxDomainIdentityFormat(dxBuf *buf, const dxDomainDef *def)
+{
+    char uuid[DX_UUID_STRING_BUFLEN];
+
+    dxBufTextElement(buf, "name", def->name);
+    dxUUIDFormat(def->uuid, uuid);
+    dxBufTextElement(buf, "uuid", uuid);
+    if (def->genid.present) {
+        if (dxUUIDIsNull(def->genid.uuid)) {
+            dxBufAddStr(buf, "<genid/>\n");
+        } else {
+            dxUUIDFormat(def->genid.uuid, uuid);
+            dxBufTextElement(buf, "genid", uuid);
+        }
+    }
+    dxBufTextElement(buf, "title", def->title);
+    dxBufTextElement(buf, "description", def->description);
+}
+
+char *
+dxDomainDefFormatXML(const dxDomainDef *def)
+{
+    dxBuf buf = DX_BUF_INIT;
+
+    dxBufAddf(&buf, "<domain type='%s'>\n", dxDomainVirtTypeToString(def->virtType));
+    dxBufAdjustIndent(&buf, 2);
+    dxDomainIdentityFormat(&buf, def);
+    dxDomainMetadataFormat(&buf, def);
+    dxDomainMemoryFormat(&buf, def);
+    dxDomainVcpuFormat(&buf, def);
+    dxDomainOsFormat(&buf, def);
+    dxDomainFeaturesFormat(&buf, def);
+    dxDomainClockFormat(&buf, def);
+    dxDomainLifecycleFormat(&buf, def);
+    dxDomainPMFormat(&buf, def);
+    dxDomainDevicesFormat(&buf, def);
+    dxBufAdjustIndent(&buf, -2);
+    dxBufAddStr(&buf, "</domain>\n");
+    return dxBufSteal(&buf);
+}

@@ -1,0 +1,37 @@
+/* qemu_expand.c: the QEMU driver's post-parse, step by step.
+ *
+ * Order matters and follows libvirt: domain-wide defaults first, then
+ * implicit devices, then per-device defaults, and PCI/drive/USB address
+ * assignment last, because it must see every device that will exist.
+ */
+#include "qemu_expand.h"
+#include "qemu_target.h"
+#include "util/dxalloc.h"
+#include "util/dxerror.h"
+
+typedef int (*dxQemuExpandStep)(dxDomainDef *def);
+
+static int
+dxQemuExpandDomainDefaults(dxDomainDef *def)
+{
+    if (!def->emulator)
+        def->emulator = dxStrdup(DX_QEMU_DEFAULT_EMULATOR);
+    if (!def->os.machine)
+        def->os.machine = dxStrdup("pc");
+    return 0;
+}
+
+static const dxQemuExpandStep dxQemuExpandSteps[] = {
+    dxQemuExpandDomainDefaults,
+};
+
+int
+dxQemuDomainExpand(dxDomainDef *def)
+{
+    size_t i;
+    for (i = 0; i < DX_ARRAY_CARDINALITY(dxQemuExpandSteps); i++) {
+        if (dxQemuExpandSteps[i](def) < 0)
+            return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,35 @@
+/* qemu_validate.c: what QEMU 7.2 cannot run, refused before any argv is
+ * built, with the same cause libvirt gives. */
+#include "qemu_validate.h"
+#include "qemu_target.h"
+#include "util/dxerror.h"
+
+static int
+dxQemuValidateVirtType(const dxDomainDef *def)
+{
+    if (def->virtType != DX_DOMAIN_VIRT_QEMU && def->virtType != DX_DOMAIN_VIRT_KVM) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->loc,
+                         "domain type '%s' cannot run on QEMU: use type='kvm' or type='qemu'",
+                         dxDomainVirtTypeToString(def->virtType));
+        return -1;
+    }
+    return 0;
+}
+
+typedef int (*dxQemuRule)(const dxDomainDef *def);
+
+static const dxQemuRule dxQemuRules[] = {
+    dxQemuValidateVirtType,
+};
+
+int
+dxQemuDomainValidate(const dxDomainDef *def)
+{
+    size_t i;
+    int rc = 0;
+    for (i = 0; i < sizeof(dxQemuRules) / sizeof(dxQemuRules[0]); i++) {
+        if (dxQemuRules[i](def) < 0)
+            rc = -1;
+    }
+    return rc;
+}

@@ -1,0 +1,290 @@
+#include "dxbuf.h"
+#include "dxalloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static void
+dxBufReserve(dxBuf *buf, size_t extra)
+{
+    size_t want = buf->len + extra + 1;
+    if (want <= buf->cap)
+        return;
+    if (buf->cap == 0)
+        buf->cap = 64;
+    while (buf->cap < want)
+        buf->cap *= 2;
+    buf->data = dxReallocArray(buf->data, buf->cap, 1);
+}
+
+static bool
+dxBufAtLineStart(const dxBuf *buf)
+{
+    return buf->len == 0 || buf->data[buf->len - 1] == '\n';
+}
+
+static void
+dxBufAddRaw(dxBuf *buf, const char *str, size_t len)
+{
+    dxBufReserve(buf, len);
+    memcpy(buf->data + buf->len, str, len);
+    buf->len += len;
+    buf->data[buf->len] = '\0';
+}
+
+/* Indentation is applied lazily: only when text is written at the start of
+ * a line, so callers never need to think about it. */
+void
+dxBufAdd(dxBuf *buf, const char *str, size_t len)
+{
+    while (len > 0) {
+        const char *nl = memchr(str, '\n', len);
+        size_t chunk = nl ? (size_t)(nl - str) + 1 : len;
+        if (buf->indent > 0 && dxBufAtLineStart(buf) && !(chunk == 1 && *str == '\n')) {
+            dxBufReserve(buf, buf->indent);
+            memset(buf->data + buf->len, ' ', buf->indent);
+            buf->len += buf->indent;
+            buf->data[buf->len] = '\0';
+        }
+        dxBufAddRaw(buf, str, chunk);
+        str += chunk;
+        len -= chunk;
+    }
+}
+
+void
+dxBufAddStr(dxBuf *buf, const char *str)
+{
+    if (str)
+        dxBufAdd(buf, str, strlen(str));
+}
+
+void
+dxBufAddChar(dxBuf *buf, char c)
+{
+    dxBufAdd(buf, &c, 1);
+}
+
+void
+dxBufAddf(dxBuf *buf, const char *fmt, ...)
+{
+    va_list ap;
+    char *tmp = NULL;
+    int n;
+    va_start(ap, fmt);
+    n = vasprintf(&tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        abort();
+    dxBufAdd(buf, tmp, n);
+    free(tmp);
+}
+
+void
+dxBufAddBuf(dxBuf *buf, dxBuf *child)
+{
+    if (child->len) {
+        /* the child carries its own indentation already */
+        dxBufAddRaw(buf, child->data, child->len);
+    }
+    dxBufClear(child);
+}
+
+void
+dxBufAddVerbatim(dxBuf *buf, const char *str)
+{
+    if (!str || !*str)
+        return;
+    if (buf->indent > 0 && dxBufAtLineStart(buf)) {
+        dxBufReserve(buf, buf->indent);
+        memset(buf->data + buf->len, ' ', buf->indent);
+        buf->len += buf->indent;
+        buf->data[buf->len] = '\0';
+    }
+    dxBufAddRaw(buf, str, strlen(str));
+}
+
+void
+dxBufAdjustIndent(dxBuf *buf, int delta)
+{
+    buf->indent += delta;
+    if (buf->indent < 0)
+        buf->indent = 0;
+}
+
+void
+dxBufEscapeXML(dxBuf *buf, const char *str)
+{
+    const char *p;
+    if (!str)
+        return;
+    for (p = str; *p; p++) {
+        switch (*p) {
+        case '<': dxBufAdd(buf, "&lt;", 4); break;
+        case '>': dxBufAdd(buf, "&gt;", 4); break;
+        case '&': dxBufAdd(buf, "&amp;", 5); break;
+        case '\'': dxBufAdd(buf, "&apos;", 6); break;
+        case '"': dxBufAdd(buf, "&quot;", 6); break;
+        default: dxBufAdd(buf, p, 1); break;
+        }
+    }
+}
+
+void
+dxBufEscapeComma(dxBuf *buf, const char *str)
+{
+    const char *p;
+    if (!str)
+        return;
+    for (p = str; *p; p++) {
+        if (*p == ',')
+            dxBufAdd(buf, ",", 1);
+        dxBufAdd(buf, p, 1);
+    }
+}
+
+void
+dxBufEscapeJSON(dxBuf *buf, const char *str)
+{
+    const unsigned char *p;
+    if (!str)
+        return;
+    for (p = (const unsigned char *)str; *p; p++) {
+        switch (*p) {
+        case '"': dxBufAdd(buf, "\\\"", 2); break;
+        case '\\': dxBufAdd(buf, "\\\\", 2); break;
+        case '\b': dxBufAdd(buf, "\\b", 2); break;
+        case '\f': dxBufAdd(buf, "\\f", 2); break;
+        case '\n': dxBufAdd(buf, "\\n", 2); break;
+        case '\r': dxBufAdd(buf, "\\r", 2); break;
+        case '\t': dxBufAdd(buf, "\\t", 2); break;
+        default:
+            if (*p < 0x20)
+                dxBufAddf(buf, "\\u%04x", *p);
+            else
+                dxBufAdd(buf, (const char *)p, 1);
+        }
+    }
+}
+
+void
+dxBufEscapeShell(dxBuf *buf, const char *str)
+{
+    /* the same character set libvirt's .args files quote on */
+    static const char meta[] = "\r\t\n !\"#$&'()*;<>?[\\]^`{|}~";
+    const char *p;
+    if (!str)
+        return;
+    if (*str && !strpbrk(str, meta)) {
+        dxBufAddStr(buf, str);
+        return;
+    }
+    dxBufAddChar(buf, '\'');
+    for (p = str; *p; p++) {
+        if (*p == '\'')
+            dxBufAdd(buf, "'\\''", 4);
+        else
+            dxBufAdd(buf, p, 1);
+    }
+    dxBufAddChar(buf, '\'');
+}
+
+void
+dxBufAttr(dxBuf *buf, const char *name, const char *value)
+{
+    if (!value)
+        return;
+    dxBufAddf(buf, " %s='", name);
+    dxBufEscapeXML(buf, value);
+    dxBufAddChar(buf, '\'');
+}
+
+void
+dxBufAttrf(dxBuf *buf, const char *name, const char *fmt, ...)
+{
+    va_list ap;
+    char *tmp = NULL;
+    va_start(ap, fmt);
+    if (vasprintf(&tmp, fmt, ap) < 0)
+        abort();
+    va_end(ap);
+    dxBufAttr(buf, name, tmp);
+    free(tmp);
+}
+
+void
+dxBufTextElement(dxBuf *buf, const char *name, const char *text)
+{
+    if (!text)
+        return;
+    dxBufAddf(buf, "<%s>", name);
+    dxBufEscapeXML(buf, text);
+    dxBufAddf(buf, "</%s>\n", name);
+}
+
+static void
+dxBufElementInternal(dxBuf *buf, const char *name, dxBuf *attrs,
+                     dxBuf *children, bool always)
+{
+    bool noAttrs = !attrs || dxBufIsEmpty(attrs);
+    bool noChildren = !children || dxBufIsEmpty(children);
+
+    if (noAttrs && noChildren && !always)
+        return;
+    dxBufAddf(buf, "<%s", name);
+    if (!noAttrs)
+        dxBufAdd(buf, attrs->data, attrs->len);
+    if (noChildren) {
+        dxBufAddStr(buf, "/>\n");
+    } else {
+        dxBufAddStr(buf, ">\n");
+        dxBufAddBuf(buf, children);
+        dxBufAddf(buf, "</%s>\n", name);
+    }
+    if (attrs)
+        dxBufClear(attrs);
+    if (children)
+        dxBufClear(children);
+}
+
+void
+dxBufElement(dxBuf *buf, const char *name, dxBuf *attrs, dxBuf *children)
+{
+    dxBufElementInternal(buf, name, attrs, children, false);
+}
+
+void
+dxBufElementAlways(dxBuf *buf, const char *name, dxBuf *attrs, dxBuf *children)
+{
+    dxBufElementInternal(buf, name, attrs, children, true);
+}
+
+const char *
+dxBufContent(const dxBuf *buf)
+{
+    return buf->data ? buf->data : "";
+}
+
+char *
+dxBufSteal(dxBuf *buf)
+{
+    char *r = buf->data ? buf->data : dxStrdup("");
+    buf->data = NULL;
+    buf->len = buf->cap = 0;
+    return r;
+}
+
+void
+dxBufClear(dxBuf *buf)
+{
+    free(buf->data);
+    buf->data = NULL;
+    buf->len = buf->cap = 0;
+}
+
+bool
+dxBufIsEmpty(const dxBuf *buf)
+{
+    return buf->len == 0;
+}

@@ -1,0 +1,665 @@
+#include "dxxml.h"
+#include "dxalloc.h"
+#include "dxerror.h"
+#include "dxuuid.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+#include <stdio.h>
+#include <sys/stat.h>
+
+/* A distinct address stored in node->_private to mean "read by domxml". */
+static char dxUsedMarker;
+#define DX_USED ((void *)&dxUsedMarker)
+
+/* ------------------------------------------------------------------------
+ * Parsing
+ * ------------------------------------------------------------------------ */
+
+typedef struct {
+    const char *name;
+    bool reported;
+} dxXMLParseState;
+
+static void
+dxXMLStructuredError(void *opaque, xmlErrorPtr err)
+{
+    dxXMLParseState *st = opaque;
+    char *msg;
+    size_t len;
+
+    /* libxml2 cascades after the first fatal error; the first is the cause */
+    if (!err || st->reported || err->level < XML_ERR_ERROR)
+        return;
+    st->reported = true;
+    msg = dxStrdup(err->message ? err->message : "malformed XML");
+    len = strlen(msg);
+    while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
+        msg[--len] = '\0';
+    dxErrorReportAt(DX_ERR_XML, DX_SEVERITY_ERROR, st->name, err->line,
+                    err->int2, NULL, msg);
+    free(msg);
+}
+
+/* Only a thread compiling the built-in schema may load anything, and only
+ * the files its resolver knows. */
+static _Thread_local dxXMLResolver dxXMLThreadResolver;
+static pthread_once_t dxXMLInitOnce = PTHREAD_ONCE_INIT;
+
+void
+dxXMLSetThreadResolver(dxXMLResolver resolver)
+{
+    dxXMLThreadResolver = resolver;
+}
+
+/* Refuse every external resource: domain XML never needs one. */
+static xmlParserInputPtr
+dxXMLExternalLoader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+    const char *data;
+    (void)id;
+    if (dxXMLThreadResolver && (data = dxXMLThreadResolver(url)))
+        return xmlNewStringInputStream(ctxt, (const xmlChar *)data);
+    dxErrorReportAt(DX_ERR_XML, DX_SEVERITY_ERROR, NULL, 0, 0, NULL,
+                    "external resources are never loaded");
+    return NULL;
+}
+
+static void
+dxXMLInitOnceFn(void)
+{
+    xmlInitParser();
+    xmlSetExternalEntityLoader(dxXMLExternalLoader);
+}
+
+void
+dxXMLInit(void)
+{
+    pthread_once(&dxXMLInitOnce, dxXMLInitOnceFn);
+}
+
+static bool
+dxXMLHasEntityDecls(xmlDocPtr doc)
+{
+    return (doc->intSubset && doc->intSubset->entities) ||
+           (doc->extSubset && doc->extSubset->entities);
+}
+
+static xmlDocPtr
+dxXMLParseMemory(const char *data, size_t len, const char *name)
+{
+    dxXMLParseState st = { name, false };
+    xmlParserCtxtPtr ctxt;
+    xmlDocPtr doc;
+    int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING;
+
+    if (len > DX_XML_MAX_INPUT_BYTES) {
+        char *msg = dxAsprintf("input is %zu bytes, larger than the %u byte limit",
+                               len, DX_XML_MAX_INPUT_BYTES);
+        dxErrorReportAt(DX_ERR_LIMIT, DX_SEVERITY_ERROR, name, 0, 0, NULL, msg);
+        free(msg);
+        return NULL;
+    }
+    dxXMLInit();
+    if (!(ctxt = xmlNewParserCtxt()))
+        abort();
+    xmlSetStructuredErrorFunc(&st, dxXMLStructuredError);
+    doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL, opts);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    if (doc && !ctxt->wellFormed) {
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    xmlFreeParserCtxt(ctxt);
+    if (!doc) {
+        if (!st.reported)
+            dxErrorReportAt(DX_ERR_XML, DX_SEVERITY_ERROR, name, 0, 0, NULL,
+                            "malformed XML");
+        return NULL;
+    }
+    if (dxXMLHasEntityDecls(doc)) {
+        dxErrorReportAt(DX_ERR_XML, DX_SEVERITY_ERROR, name,
+                        doc->intSubset ? xmlGetLineNo((xmlNodePtr)doc->intSubset) : 0,
+                        0, NULL, "entity declarations are not allowed in domain XML");
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+xmlDocPtr
+dxXMLParseString(const char *xml, const char *name)
+{
+    return dxXMLParseMemory(xml, strlen(xml), name);
+}
+
+xmlDocPtr
+dxXMLParseFile(const char *path)
+{
+    FILE *fp;
+    struct stat sb;
+    char *data;
+    size_t got;
+    xmlDocPtr doc;
+
+    if (!(fp = fopen(path, "rb"))) {
+        char *msg = dxAsprintf("cannot open: %s", strerror(errno));
+        dxErrorReportAt(DX_ERR_IO, DX_SEVERITY_ERROR, path, 0, 0, NULL, msg);
+        free(msg);
+        return NULL;
+    }
+    if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode) &&
+        (unsigned long long)sb.st_size > DX_XML_MAX_INPUT_BYTES) {
+        char *msg = dxAsprintf("file is %lld bytes, larger than the %u byte limit",
+                               (long long)sb.st_size, DX_XML_MAX_INPUT_BYTES);
+        dxErrorReportAt(DX_ERR_LIMIT, DX_SEVERITY_ERROR, path, 0, 0, NULL, msg);
+        free(msg);
+        fclose(fp);
+        return NULL;
+    }
+    /* read at most one byte past the limit so pipes are bounded too */
+    data = dxNewN(char, DX_XML_MAX_INPUT_BYTES + 2);
+    got = fread(data, 1, DX_XML_MAX_INPUT_BYTES + 1, fp);
+    if (ferror(fp)) {
+        char *msg = dxAsprintf("cannot read: %s", strerror(errno));
+        dxErrorReportAt(DX_ERR_IO, DX_SEVERITY_ERROR, path, 0, 0, NULL, msg);
+        free(msg);
+        free(data);
+        fclose(fp);
+        return NULL;
+    }
+    fclose(fp);
+    doc = dxXMLParseMemory(data, got, path);
+    free(data);
+    return doc;
+}
+
+xmlNodePtr
+dxXMLRoot(xmlDocPtr doc, const char *rootName)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (!root) {
+        dxErrorReportAt(DX_ERR_XML, DX_SEVERITY_ERROR, (const char *)doc->URL,
+                        0, 0, NULL, "document has no root element");
+        return NULL;
+    }
+    if (!dxXMLNameIs(root, rootName)) {
+        dxErrorReport(DX_ERR_INVALID, root,
+                      "expected root element <%s>, found <%s>",
+                      rootName, (const char *)root->name);
+        return NULL;
+    }
+    dxXMLMarkUsed(root);
+    return root;
+}
+
+/* ------------------------------------------------------------------------
+ * Use tracking
+ * ------------------------------------------------------------------------ */
+
+void
+dxXMLMarkUsed(xmlNodePtr node)
+{
+    if (node)
+        node->_private = DX_USED;
+}
+
+void
+dxXMLMarkSubtreeUsed(xmlNodePtr node)
+{
+    xmlAttrPtr a;
+    xmlNodePtr c;
+    if (!node || node->type != XML_ELEMENT_NODE)
+        return;
+    node->_private = DX_USED;
+    for (a = node->properties; a; a = a->next)
+        a->_private = DX_USED;
+    for (c = node->children; c; c = c->next)
+        dxXMLMarkSubtreeUsed(c);
+}
+
+bool
+dxXMLIsUsed(const xmlNode *node)
+{
+    return node && node->_private == DX_USED;
+}
+
+static void
+dxXMLReportOne(bool strict, xmlNodePtr where, const char *kind, const char *what,
+               const char *parent)
+{
+    if (strict)
+        dxErrorReport(DX_ERR_UNKNOWN, where, "unknown %s '%s' in <%s>",
+                      kind, what, parent);
+    else
+        dxWarningReport(DX_ERR_UNKNOWN, where, "unknown %s '%s' in <%s> is ignored",
+                        kind, what, parent);
+}
+
+size_t
+dxXMLReportUnused(xmlNodePtr node, bool strict)
+{
+    size_t n = 0;
+    xmlAttrPtr a;
+
+    if (!node || node->type != XML_ELEMENT_NODE)
+        return 0;
+    if (!dxXMLIsUsed(node)) {
+        dxXMLReportOne(strict, node, "element", (const char *)node->name,
+                       node->parent && node->parent->type == XML_ELEMENT_NODE ?
+                       (const char *)node->parent->name : "document");
+        return 1;   /* its children are unknown too: one message is enough */
+    }
+    for (a = node->properties; a; a = a->next) {
+        if (a->_private == DX_USED)
+            continue;
+        dxXMLReportOne(strict, node, "attribute", (const char *)a->name,
+                       (const char *)node->name);
+        n++;
+    }
+    DX_XML_FOREACH_CHILD(node, child)
+        n += dxXMLReportUnused(child, strict);
+    return n;
+}
+
+/* ------------------------------------------------------------------------
+ * Navigation
+ * ------------------------------------------------------------------------ */
+
+static xmlNodePtr
+dxXMLSkipToElement(xmlNodePtr n)
+{
+    while (n && n->type != XML_ELEMENT_NODE)
+        n = n->next;
+    return n;
+}
+
+xmlNodePtr
+dxXMLFirstElement(xmlNodePtr parent)
+{
+    return parent ? dxXMLSkipToElement(parent->children) : NULL;
+}
+
+xmlNodePtr
+dxXMLNextElement(xmlNodePtr node)
+{
+    return node ? dxXMLSkipToElement(node->next) : NULL;
+}
+
+bool
+dxXMLNameIs(const xmlNode *node, const char *name)
+{
+    return node && node->type == XML_ELEMENT_NODE &&
+           xmlStrEqual(node->name, (const xmlChar *)name);
+}
+
+xmlNodePtr
+dxXMLChild(xmlNodePtr parent, const char *name)
+{
+    DX_XML_FOREACH_CHILD(parent, child) {
+        if (dxXMLNameIs(child, name) && !child->ns) {
+            dxXMLMarkUsed(child);
+            return child;
+        }
+    }
+    return NULL;
+}
+
+size_t
+dxXMLChildCount(xmlNodePtr parent, const char *name)
+{
+    size_t n = 0;
+    DX_XML_FOREACH_CHILD(parent, child)
+        n += dxXMLNameIs(child, name) && !child->ns;
+    return n;
+}
+
+/* ------------------------------------------------------------------------
+ * Attributes
+ * ------------------------------------------------------------------------ */
+
+static xmlAttrPtr
+dxXMLFindProp(xmlNodePtr node, const char *name)
+{
+    xmlAttrPtr a;
+    if (!node)
+        return NULL;
+    for (a = node->properties; a; a = a->next) {
+        if (!a->ns && xmlStrEqual(a->name, (const xmlChar *)name))
+            return a;
+    }
+    return NULL;
+}
+
+bool
+dxXMLHasProp(xmlNodePtr node, const char *name)
+{
+    return dxXMLFindProp(node, name) != NULL;
+}
+
+char *
+dxXMLPropString(xmlNodePtr node, const char *name)
+{
+    xmlAttrPtr a = dxXMLFindProp(node, name);
+    xmlChar *v;
+    char *r;
+    if (!a)
+        return NULL;
+    a->_private = DX_USED;
+    v = xmlNodeListGetString(node->doc, a->children, 1);
+    r = dxStrdup(v ? (const char *)v : "");
+    xmlFree(v);
+    return r;
+}
+
+static int
+dxXMLPropMissing(xmlNodePtr node, const char *name, unsigned int flags)
+{
+    if (flags & DX_PROP_REQUIRED) {
+        dxErrorReport(DX_ERR_INVALID, node,
+                      "missing required attribute '%s' in element '%s'",
+                      name, (const char *)node->name);
+        return -1;
+    }
+    return 0;
+}
+
+int
+dxXMLPropStringRequired(xmlNodePtr node, const char *name, char **out)
+{
+    char *v = dxXMLPropString(node, name);
+    if (!v)
+        return dxXMLPropMissing(node, name, DX_PROP_REQUIRED);
+    *out = v;
+    return 1;
+}
+
+int
+dxXMLPropEnum(xmlNodePtr node, const char *name, const dxEnumTable *table,
+              unsigned int flags, int *out)
+{
+    char *v = dxXMLPropString(node, name);
+    int val;
+    if (!v)
+        return dxXMLPropMissing(node, name, flags);
+    val = dxEnumFromString(table, v);
+    if (val < 0 || (val == 0 && (flags & DX_PROP_NONZERO))) {
+        char *allowed = dxEnumAllowedList(table);
+        const char *hint = dxEnumSuggest(table, v);
+        if (hint && val != 0)
+            dxErrorReport(DX_ERR_INVALID, node,
+                          "invalid value '%s' for attribute '%s' in element '%s' "
+                          "(did you mean '%s'?); allowed: %s",
+                          v, name, (const char *)node->name, hint, allowed);
+        else
+            dxErrorReport(DX_ERR_INVALID, node,
+                          "invalid value '%s' for attribute '%s' in element '%s'; allowed: %s",
+                          v, name, (const char *)node->name, allowed);
+        free(allowed);
+        free(v);
+        return -1;
+    }
+    free(v);
+    *out = val;
+    return 1;
+}
+
+static int
+dxXMLPropNumberError(xmlNodePtr node, const char *name, const char *v,
+                     const char *what)
+{
+    dxErrorReport(DX_ERR_INVALID, node,
+                  "invalid value '%s' for attribute '%s' in element '%s': expected %s",
+                  v, name, (const char *)node->name, what);
+    return -1;
+}
+
+int
+dxXMLPropULongLong(xmlNodePtr node, const char *name, int base,
+                   unsigned int flags, unsigned long long *out)
+{
+    char *v = dxXMLPropString(node, name);
+    unsigned long long val;
+    int rc = 1;
+    if (!v)
+        return dxXMLPropMissing(node, name, flags);
+    if (dxStrToULongLong(v, base, &val) < 0 ||
+        ((flags & DX_PROP_NONZERO) && val == 0))
+        rc = dxXMLPropNumberError(node, name, v,
+                                  (flags & DX_PROP_NONZERO) ?
+                                  "a positive integer" : "a non-negative integer");
+    else
+        *out = val;
+    free(v);
+    return rc;
+}
+
+int
+dxXMLPropUInt(xmlNodePtr node, const char *name, int base,
+              unsigned int flags, unsigned int *out)
+{
+    char *v = dxXMLPropString(node, name);
+    unsigned int val;
+    int rc = 1;
+    if (!v)
+        return dxXMLPropMissing(node, name, flags);
+    if (dxStrToUInt(v, base, &val) < 0 || ((flags & DX_PROP_NONZERO) && val == 0))
+        rc = dxXMLPropNumberError(node, name, v,
+                                  (flags & DX_PROP_NONZERO) ?
+                                  "a positive integer up to 4294967295" :
+                                  "a non-negative integer up to 4294967295");
+    else
+        *out = val;
+    free(v);
+    return rc;
+}
+
+int
+dxXMLPropLongLong(xmlNodePtr node, const char *name, int base,
+                  unsigned int flags, long long *out)
+{
+    char *v = dxXMLPropString(node, name);
+    long long val;
+    int rc = 1;
+    if (!v)
+        return dxXMLPropMissing(node, name, flags);
+    if (dxStrToLongLong(v, base, &val) < 0 || ((flags & DX_PROP_NONZERO) && val == 0))
+        rc = dxXMLPropNumberError(node, name, v, "an integer");
+    else
+        *out = val;
+    free(v);
+    return rc;
+}
+
+int
+dxXMLPropInt(xmlNodePtr node, const char *name, int base,
+             unsigned int flags, int *out)
+{
+    char *v = dxXMLPropString(node, name);
+    int val;
+    int rc = 1;
+    if (!v)
+        return dxXMLPropMissing(node, name, flags);
+    if (dxStrToInt(v, base, &val) < 0 || ((flags & DX_PROP_NONZERO) && val == 0))
+        rc = dxXMLPropNumberError(node, name, v, "an integer");
+    else
+        *out = val;
+    free(v);
+    return rc;
+}
+
+int
+dxXMLPropTristateBool(xmlNodePtr node, const char *name, unsigned int flags,
+                      dxTristateBool *out)
+{
+    int v;
+    int rc = dxXMLPropEnum(node, name, &dxTristateBoolTable,
+                           flags | DX_PROP_NONZERO, &v);
+    if (rc == 1)
+        *out = v;
+    return rc;
+}
+
+int
+dxXMLPropTristateSwitch(xmlNodePtr node, const char *name, unsigned int flags,
+                        dxTristateSwitch *out)
+{
+    int v;
+    int rc = dxXMLPropEnum(node, name, &dxTristateSwitchTable,
+                           flags | DX_PROP_NONZERO, &v);
+    if (rc == 1)
+        *out = v;
+    return rc;
+}
+
+int
+dxXMLPropUUID(xmlNodePtr node, const char *name, unsigned int flags,
+              unsigned char uuid[16])
+{
+    char *v = dxXMLPropString(node, name);
+    int rc = 1;
+    if (!v)
+        return dxXMLPropMissing(node, name, flags);
+    if (dxUUIDParse(v, uuid) < 0) {
+        dxErrorReport(DX_ERR_INVALID, node,
+                      "malformed UUID '%s' in attribute '%s' of element '%s'",
+                      v, name, (const char *)node->name);
+        rc = -1;
+    }
+    free(v);
+    return rc;
+}
+
+/* ------------------------------------------------------------------------
+ * Content
+ * ------------------------------------------------------------------------ */
+
+char *
+dxXMLContent(xmlNodePtr node)
+{
+    xmlChar *v = xmlNodeGetContent(node);
+    char *r = dxStrdup(v ? (const char *)v : "");
+    xmlFree(v);
+    dxXMLMarkUsed(node);
+    return r;
+}
+
+char *
+dxXMLChildContent(xmlNodePtr parent, const char *name)
+{
+    xmlNodePtr c = dxXMLChild(parent, name);
+    return c ? dxXMLContent(c) : NULL;
+}
+
+static int
+dxXMLContentNumberError(xmlNodePtr node, const char *v, const char *what)
+{
+    dxErrorReport(DX_ERR_INVALID, node,
+                  "invalid value '%s' in element '%s': expected %s",
+                  v, (const char *)node->name, what);
+    return -1;
+}
+
+int
+dxXMLContentULongLong(xmlNodePtr node, unsigned long long *out)
+{
+    char *v = dxXMLContent(node);
+    int rc = 1;
+    if (dxStrToULongLong(v, 10, out) < 0)
+        rc = dxXMLContentNumberError(node, v, "a non-negative integer");
+    free(v);
+    return rc;
+}
+
+int
+dxXMLContentUInt(xmlNodePtr node, unsigned int *out)
+{
+    char *v = dxXMLContent(node);
+    int rc = 1;
+    if (dxStrToUInt(v, 10, out) < 0)
+        rc = dxXMLContentNumberError(node, v, "a non-negative integer up to 4294967295");
+    free(v);
+    return rc;
+}
+
+int
+dxXMLContentInt(xmlNodePtr node, int *out)
+{
+    char *v = dxXMLContent(node);
+    int rc = 1;
+    if (dxStrToInt(v, 10, out) < 0)
+        rc = dxXMLContentNumberError(node, v, "an integer");
+    free(v);
+    return rc;
+}
+
+/* ------------------------------------------------------------------------
+ * Numbers: the whole string must be a number, surrounding blanks allowed
+ * (XML attribute values are often written with them).
+ * ------------------------------------------------------------------------ */
+
+static bool
+dxStrTailIsBlank(const char *end)
+{
+    while (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r')
+        end++;
+    return *end == '\0';
+}
+
+int
+dxStrToULongLong(const char *s, int base, unsigned long long *out)
+{
+    char *end;
+    unsigned long long v;
+    const char *p = s;
+    if (!s)
+        return -1;
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    if (*p == '-' || *p == '+' || *p == '\0')
+        return -1;
+    errno = 0;
+    v = strtoull(p, &end, base);
+    if (errno || end == p || !dxStrTailIsBlank(end))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int
+dxStrToLongLong(const char *s, int base, long long *out)
+{
+    char *end;
+    long long v;
+    if (!s || !*s)
+        return -1;
+    errno = 0;
+    v = strtoll(s, &end, base);
+    if (errno || end == s || !dxStrTailIsBlank(end))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int
+dxStrToUInt(const char *s, int base, unsigned int *out)
+{
+    unsigned long long v;
+    if (dxStrToULongLong(s, base, &v) < 0 || v > 0xFFFFFFFFULL)
+        return -1;
+    *out = (unsigned int)v;
+    return 0;
+}
+
+int
+dxStrToInt(const char *s, int base, int *out)
+{
+    long long v;
+    if (dxStrToLongLong(s, base, &v) < 0 || v < -2147483648LL || v > 2147483647LL)
+        return -1;
+    *out = (int)v;
+    return 0;
+}

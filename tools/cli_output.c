@@ -1,0 +1,79 @@
+#include "cli_output.h"
+#include "util/dxalloc.h"
+#include "util/dxargv.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static dxArgv
+dxArgvView(char **args)
+{
+    dxArgv view = { args, 0 };
+    while (args[view.nargs])
+        view.nargs++;
+    return view;
+}
+
+char *
+dxFormatArgvShell(char **args)
+{
+    dxArgv view = dxArgvView(args);
+    return dxArgvFormatShell(&view);
+}
+
+char *
+dxFormatArgvJSON(char **args)
+{
+    dxArgv view = dxArgvView(args);
+    return dxArgvFormatJSON(&view);
+}
+
+static int
+dxWriteAll(FILE *fp, const char *text)
+{
+    size_t len = strlen(text);
+    return fwrite(text, 1, len, fp) == len ? 0 : -1;
+}
+
+int
+dxWriteOutput(const char *path, const char *text)
+{
+    char *tmp;
+    FILE *fp;
+    int fd;
+
+    if (!path || strcmp(path, "-") == 0) {
+        if (dxWriteAll(stdout, text) < 0 || fflush(stdout) != 0) {
+            fprintf(stderr, "domxml: cannot write to stdout: %s\n", strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
+    /* a temporary file beside the target, so rename() is atomic */
+    tmp = dxAsprintf("%s.XXXXXX", path);
+    if ((fd = mkstemp(tmp)) < 0 || !(fp = fdopen(fd, "w"))) {
+        fprintf(stderr, "domxml: cannot create %s: %s\n", tmp, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        free(tmp);
+        return -1;
+    }
+    if (dxWriteAll(fp, text) < 0 || fflush(fp) != 0 || fsync(fd) != 0) {
+        fprintf(stderr, "domxml: cannot write %s: %s\n", path, strerror(errno));
+        fclose(fp);
+        unlink(tmp);
+        free(tmp);
+        return -1;
+    }
+    if (fclose(fp) != 0 || rename(tmp, path) < 0) {
+        fprintf(stderr, "domxml: cannot write %s: %s\n", path, strerror(errno));
+        unlink(tmp);
+        free(tmp);
+        return -1;
+    }
+    free(tmp);
+    return 0;
+}
