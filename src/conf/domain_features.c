@@ -129,10 +129,8 @@ dxFeatureFormatOne(dxBuf *buf, const dxDomainFeatures *features, dxDomainFeature
         dxBufAddStr(buf, "/>\n");
         return;
     case DX_FEATURE_SHAPE_SWITCH:
-        if (state == DX_TRISTATE_SWITCH_ON)
-            dxBufAddf(buf, "<%s/>\n", name);
-        else if (state == DX_TRISTATE_SWITCH_OFF)
-            dxBufAddf(buf, "<%s state='off'/>\n", name);
+        if (state)
+            dxBufAddf(buf, "<%s state='%s'/>\n", name, dxTristateSwitchTypeToString(state));
         return;
     case DX_FEATURE_SHAPE_STRUCTURED:
         dxFeaturesExtraFormat(buf, features, f);

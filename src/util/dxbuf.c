@@ -33,6 +33,19 @@ dxBufAddRaw(dxBuf *buf, const char *str, size_t len)
     buf->data[buf->len] = '\0';
 }
 
+/* Escaped values are data: newlines inside them must not be indented, so
+ * only the start of the value may receive the indentation. */
+static void
+dxBufIndentIfLineStart(dxBuf *buf)
+{
+    if (buf->indent > 0 && dxBufAtLineStart(buf)) {
+        dxBufReserve(buf, buf->indent);
+        memset(buf->data + buf->len, ' ', buf->indent);
+        buf->len += buf->indent;
+        buf->data[buf->len] = '\0';
+    }
+}
+
 /* Indentation is applied lazily: only when text is written at the start of
  * a line, so callers never need to think about it. */
 void
@@ -96,12 +109,7 @@ dxBufAddVerbatim(dxBuf *buf, const char *str)
 {
     if (!str || !*str)
         return;
-    if (buf->indent > 0 && dxBufAtLineStart(buf)) {
-        dxBufReserve(buf, buf->indent);
-        memset(buf->data + buf->len, ' ', buf->indent);
-        buf->len += buf->indent;
-        buf->data[buf->len] = '\0';
-    }
+    dxBufIndentIfLineStart(buf);
     dxBufAddRaw(buf, str, strlen(str));
 }
 
@@ -119,14 +127,15 @@ dxBufEscapeXML(dxBuf *buf, const char *str)
     const char *p;
     if (!str)
         return;
+    dxBufIndentIfLineStart(buf);
     for (p = str; *p; p++) {
         switch (*p) {
-        case '<': dxBufAdd(buf, "&lt;", 4); break;
-        case '>': dxBufAdd(buf, "&gt;", 4); break;
-        case '&': dxBufAdd(buf, "&amp;", 5); break;
-        case '\'': dxBufAdd(buf, "&apos;", 6); break;
-        case '"': dxBufAdd(buf, "&quot;", 6); break;
-        default: dxBufAdd(buf, p, 1); break;
+        case '<': dxBufAddRaw(buf, "&lt;", 4); break;
+        case '>': dxBufAddRaw(buf, "&gt;", 4); break;
+        case '&': dxBufAddRaw(buf, "&amp;", 5); break;
+        case '\'': dxBufAddRaw(buf, "&apos;", 6); break;
+        case '"': dxBufAddRaw(buf, "&quot;", 6); break;
+        default: dxBufAddRaw(buf, p, 1); break;
         }
     }
 }
@@ -137,10 +146,11 @@ dxBufEscapeComma(dxBuf *buf, const char *str)
     const char *p;
     if (!str)
         return;
+    dxBufIndentIfLineStart(buf);
     for (p = str; *p; p++) {
         if (*p == ',')
-            dxBufAdd(buf, ",", 1);
-        dxBufAdd(buf, p, 1);
+            dxBufAddRaw(buf, ",", 1);
+        dxBufAddRaw(buf, p, 1);
     }
 }
 
@@ -150,20 +160,21 @@ dxBufEscapeJSON(dxBuf *buf, const char *str)
     const unsigned char *p;
     if (!str)
         return;
+    dxBufIndentIfLineStart(buf);
     for (p = (const unsigned char *)str; *p; p++) {
         switch (*p) {
-        case '"': dxBufAdd(buf, "\\\"", 2); break;
-        case '\\': dxBufAdd(buf, "\\\\", 2); break;
-        case '\b': dxBufAdd(buf, "\\b", 2); break;
-        case '\f': dxBufAdd(buf, "\\f", 2); break;
-        case '\n': dxBufAdd(buf, "\\n", 2); break;
-        case '\r': dxBufAdd(buf, "\\r", 2); break;
-        case '\t': dxBufAdd(buf, "\\t", 2); break;
+        case '"': dxBufAddRaw(buf, "\\\"", 2); break;
+        case '\\': dxBufAddRaw(buf, "\\\\", 2); break;
+        case '\b': dxBufAddRaw(buf, "\\b", 2); break;
+        case '\f': dxBufAddRaw(buf, "\\f", 2); break;
+        case '\n': dxBufAddRaw(buf, "\\n", 2); break;
+        case '\r': dxBufAddRaw(buf, "\\r", 2); break;
+        case '\t': dxBufAddRaw(buf, "\\t", 2); break;
         default:
             if (*p < 0x20)
-                dxBufAddf(buf, "\\u%04x", *p);
+                { char tmp[8]; snprintf(tmp, sizeof(tmp), "\\u%04x", *p); dxBufAddRaw(buf, tmp, 6); }
             else
-                dxBufAdd(buf, (const char *)p, 1);
+                dxBufAddRaw(buf, (const char *)p, 1);
         }
     }
 }
@@ -176,18 +187,19 @@ dxBufEscapeShell(dxBuf *buf, const char *str)
     const char *p;
     if (!str)
         return;
+    dxBufIndentIfLineStart(buf);
     if (*str && !strpbrk(str, meta)) {
-        dxBufAddStr(buf, str);
+        dxBufAddRaw(buf, str, strlen(str));
         return;
     }
-    dxBufAddChar(buf, '\'');
+    dxBufAddRaw(buf, "'", 1);
     for (p = str; *p; p++) {
         if (*p == '\'')
-            dxBufAdd(buf, "'\\''", 4);
+            dxBufAddRaw(buf, "'\\''", 4);
         else
-            dxBufAdd(buf, p, 1);
+            dxBufAddRaw(buf, p, 1);
     }
-    dxBufAddChar(buf, '\'');
+    dxBufAddRaw(buf, "'", 1);
 }
 
 void
