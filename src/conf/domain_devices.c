@@ -8,9 +8,69 @@
 
 #include <stdlib.h>
 
-/* One row per device element.  Each family's parser appends what it read
- * to the domain's array for that family. */
+/* One row per device element, under its comment.  Each family's parser
+ * appends what it read to the domain's array for that family. */
 static const dxDeviceParser dxDeviceParsers[] = {
+    /* <disk> */
+
+    /* <controller> */
+
+    /* <lease> */
+
+    /* <filesystem> */
+
+    /* <interface> */
+
+    /* <smartcard> */
+
+    /* <serial> */
+
+    /* <parallel> */
+
+    /* <console> */
+
+    /* <channel> */
+
+    /* <input> */
+
+    /* <tpm> */
+
+    /* <graphics> */
+
+    /* <sound> */
+
+    /* <audio> */
+
+    /* <video> */
+
+    /* <hostdev> */
+
+    /* <redirdev> */
+
+    /* <redirfilter> */
+
+    /* <hub> */
+
+    /* <watchdog> */
+
+    /* <memballoon> */
+
+    /* <rng> */
+
+    /* <nvram> */
+
+    /* <panic> */
+
+    /* <shmem> */
+
+    /* <memory> */
+
+    /* <iommu> */
+
+    /* <vsock> */
+
+    /* <crypto> */
+
     { NULL, NULL },
 };
 
@@ -44,11 +104,74 @@ dxDomainDevicesParse(dxDomainDef *def, xmlNodePtr node, unsigned int flags)
     return failed ? -1 : 0;
 }
 
+/* Driver-independent defaults of each family, in format order. */
 int
 dxDomainDevicesPostParse(dxDomainDef *def)
 {
+    int rc = 0;
     (void)def;
-    return 0;
+
+    /* <disk> */
+
+    /* <controller> */
+
+    /* <lease> */
+
+    /* <filesystem> */
+
+    /* <interface> */
+
+    /* <smartcard> */
+
+    /* <serial> */
+
+    /* <parallel> */
+
+    /* <console> */
+
+    /* <channel> */
+
+    /* <input> */
+
+    /* <tpm> */
+
+    /* <graphics> */
+
+    /* <sound> */
+
+    /* <audio> */
+
+    /* <video> */
+
+    /* <hostdev> */
+
+    /* <redirdev> */
+
+    /* <redirfilter> */
+
+    /* <hub> */
+
+    /* <watchdog> */
+
+    /* <memballoon> */
+
+    /* <rng> */
+
+    /* <nvram> */
+
+    /* <panic> */
+
+    /* <shmem> */
+
+    /* <memory> */
+
+    /* <iommu> */
+
+    /* <vsock> */
+
+    /* <crypto> */
+
+    return rc;
 }
 
 DX_ENUM_IMPL(dxDeviceType, DX_DEVICE_LAST,
@@ -76,6 +199,63 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
     (void)cb;
     (void)opaque;
     (void)def;
+
+    /* <disk> */
+
+    /* <controller> */
+
+    /* <lease> */
+
+    /* <filesystem> */
+
+    /* <interface> */
+
+    /* <smartcard> */
+
+    /* <serial> */
+
+    /* <parallel> */
+
+    /* <console> */
+
+    /* <channel> */
+
+    /* <input> */
+
+    /* <tpm> */
+
+    /* <graphics> */
+
+    /* <sound> */
+
+    /* <video> */
+
+    /* <hostdev> */
+
+    /* <redirdev> */
+
+    /* <hub> */
+
+    /* <watchdog> */
+
+    /* <memballoon> */
+
+    /* <rng> */
+
+    /* <nvram> */
+
+    /* <panic> */
+
+    /* <shmem> */
+
+    /* <memory> */
+
+    /* <iommu> */
+
+    /* <vsock> */
+
+    /* <crypto> */
+
     return rc;
 }
 
@@ -98,7 +278,69 @@ dxDomainDefHasDeviceBoot(const dxDomainDef *def)
 void
 dxDomainDevicesClear(dxDomainDef *def)
 {
+    size_t i;
+    (void)i;
     (void)def;
+
+    /* <disk> */
+
+    /* <controller> */
+
+    /* <lease> */
+
+    /* <filesystem> */
+
+    /* <interface> */
+
+    /* <smartcard> */
+
+    /* <serial> */
+
+    /* <parallel> */
+
+    /* <console> */
+
+    /* <channel> */
+
+    /* <input> */
+
+    /* <tpm> */
+
+    /* <graphics> */
+
+    /* <sound> */
+
+    /* <audio> */
+
+    /* <video> */
+
+    /* <hostdev> */
+
+    /* <redirdev> */
+
+    /* <redirfilter> */
+
+    /* <hub> */
+
+    /* <watchdog> */
+
+    /* <memballoon> */
+
+    /* <rng> */
+
+    /* <nvram> */
+
+    /* <panic> */
+
+    /* <shmem> */
+
+    /* <memory> */
+
+    /* <iommu> */
+
+    /* <vsock> */
+
+    /* <crypto> */
 }
 
 void
@@ -107,6 +349,67 @@ dxDomainDevicesFormat(dxBuf *buf, const dxDomainDef *def)
     dxBufAddStr(buf, "<devices>\n");
     dxBufAdjustIndent(buf, 2);
     dxBufTextElement(buf, "emulator", def->emulator);
+
+    /* <disk> */
+
+    /* <controller> */
+
+    /* <lease> */
+
+    /* <filesystem> */
+
+    /* <interface> */
+
+    /* <smartcard> */
+
+    /* <serial> */
+
+    /* <parallel> */
+
+    /* <console> */
+
+    /* <channel> */
+
+    /* <input> */
+
+    /* <tpm> */
+
+    /* <graphics> */
+
+    /* <sound> */
+
+    /* <audio> */
+
+    /* <video> */
+
+    /* <hostdev> */
+
+    /* <redirdev> */
+
+    /* <redirfilter> */
+
+    /* <hub> */
+
+    /* <watchdog> */
+
+    /* <memballoon> */
+
+    /* <rng> */
+
+    /* <nvram> */
+
+    /* <panic> */
+
+    /* <shmem> */
+
+    /* <memory> */
+
+    /* <iommu> */
+
+    /* <vsock> */
+
+    /* <crypto> */
+
     dxBufAdjustIndent(buf, -2);
     dxBufAddStr(buf, "</devices>\n");
 }

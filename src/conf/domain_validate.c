@@ -47,6 +47,16 @@ typedef int (*dxDomainRule)(const dxDomainDef *def);
 static const dxDomainRule dxDomainRules[] = {
     dxDomainValidateMemory,
     dxDomainValidateBoot,
+
+    /* storage rules */
+
+    /* network rules */
+
+    /* character device, graphics, video, input, sound, audio rules */
+
+    /* other device rules */
+
+    /* domain-wide rules (cpu, numa, tuning, ...) */
 };
 
 int

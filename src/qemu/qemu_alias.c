@@ -1,9 +1,19 @@
 /* qemu_alias.c: libvirt's device alias scheme. */
 #include "qemu_alias.h"
 
+/* Families in libvirt's order; user aliases (ua-*) are kept as given. */
 int
 dxQemuAssignAliases(dxDomainDef *def)
 {
     (void)def;
+
+    /* disks, controllers */
+
+    /* interfaces, hostdevs */
+
+    /* character devices, graphics, video, input, sound, audio */
+
+    /* other devices */
+
     return 0;
 }

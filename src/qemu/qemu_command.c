@@ -110,14 +110,36 @@ dxQemuBuildMsg(dxQemuBuildCtx *ctx)
  * families insert their steps at their place in this list. */
 static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildName,
+
+    /* pr-manager objects (disk reservations) */
+
     dxQemuBuildMasterKey,
+
+    /* pflash -blockdev (firmware) */
+
     dxQemuBuildMachine,
     dxQemuBuildAccel,
+
+    /* tseg -global */
+
     dxQemuBuildCPU,
+
+    /* loader: -bios */
+
     dxQemuBuildMemory,
     dxQemuBuildOvercommit,
     dxQemuBuildSmp,
+
+    /* iothreads */
+
+    /* -numa */
+
     dxQemuBuildUUID,
+
+    /* -smbios / sysinfo */
+
+    /* vmgenid */
+
     dxQemuBuildDisplayNone,
     dxQemuBuildDefaults,
     dxQemuBuildMonitor,
@@ -125,7 +147,73 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildPM,
     dxQemuBuildBoot,
     dxQemuBuildKernel,
+
+    /* iommu */
+
+    /* controllers (-global and -device) */
+
+    /* memory devices */
+
+    /* hubs */
+
+    /* ccid controllers (smartcard bus) */
+
+    /* disks */
+
+    /* filesystems */
+
+    /* interfaces */
+
+    /* smartcards */
+
+    /* serials */
+
+    /* parallels */
+
+    /* channels */
+
+    /* consoles */
+
+    /* tpms */
+
+    /* inputs */
+
+    /* audiodev */
+
+    /* graphics */
+
+    /* videos */
+
+    /* sounds */
+
+    /* watchdogs */
+
+    /* redirdevs */
+
+    /* hostdevs */
+
+    /* memballoon */
+
+    /* rngs */
+
+    /* nvram */
+
+    /* vmcoreinfo */
+
+    /* launch security */
+
+    /* qemu:commandline */
+
     dxQemuBuildSandbox,
+
+    /* panic */
+
+    /* shmem */
+
+    /* vsock */
+
+    /* crypto */
+
     dxQemuBuildMsg,
 };
 

@@ -21,8 +21,25 @@ dxQemuExpandDomainDefaults(dxDomainDef *def)
     return 0;
 }
 
+/* In libvirt's order: domain defaults, implicit devices, per-device
+ * defaults, then addresses (which must see every device). */
 static const dxQemuExpandStep dxQemuExpandSteps[] = {
     dxQemuExpandDomainDefaults,
+
+    /* CPU, features and firmware defaults */
+
+    /* implicit controllers and default devices (usb, ide/sata, pci root,
+       memballoon, input, audio, ...) */
+
+    /* per-device defaults: disks, controllers */
+
+    /* per-device defaults: interfaces, hostdevs */
+
+    /* per-device defaults: character devices, graphics, video, input, sound, audio */
+
+    /* per-device defaults: other devices */
+
+    /* address assignment: PCI, drive, USB, virtio-serial, ccid, ISA */
 };
 
 int

@@ -20,6 +20,16 @@ typedef int (*dxQemuRule)(const dxDomainDef *def);
 
 static const dxQemuRule dxQemuRules[] = {
     dxQemuValidateVirtType,
+
+    /* storage rules */
+
+    /* network rules */
+
+    /* character device, graphics, video, input, sound, audio rules */
+
+    /* other device rules */
+
+    /* domain-wide rules (cpu, numa, tuning, ...) */
 };
 
 int
