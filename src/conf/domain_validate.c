@@ -5,6 +5,7 @@
  * so one run lists every problem of a file.
  */
 #include "domain_validate.h"
+#include "chr_conf.h"
 #include "util/dxerror.h"
 
 static int
@@ -53,6 +54,7 @@ static const dxDomainRule dxDomainRules[] = {
     /* network rules */
 
     /* character device, graphics, video, input, sound, audio rules */
+    dxChrDefsValidate,
 
     /* other device rules */
 
