@@ -2,6 +2,10 @@
  * the per-part parsers, and the canonical element order when formatting. */
 #include "domain_def.h"
 #include "clock_conf.h"
+#include "cpu_conf.h"
+#include "memory_conf.h"
+#include "numa_conf.h"
+#include "tune_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 #include "util/dxxml.h"
@@ -34,6 +38,10 @@ dxDomainDefFree(dxDomainDef *def)
     dxDomainOsClear(&def->os);
     dxDomainFeaturesClear(&def->features);
     dxDomainClockFree(def->clock);
+    dxDomainCPUDefFree(def->cpu);
+    dxDomainNumaDefFree(def->numa);
+    dxDomainTuneDefFree(def->tune);
+    dxDomainMemoryBackingDefFree(def->memoryBacking);
     free(def->emulator);
     dxDomainDevicesClear(def);
     free(def);
@@ -160,10 +168,19 @@ static const dxDomainChildParser dxDomainChildren[] = {
     { "maxMemory", dxDomainMemoryParse },
     { "memory", dxDomainMemoryParse },
     { "currentMemory", dxDomainMemoryParse },
+    { "blkiotune", dxDomainBlkiotuneParse },
+    { "memtune", dxDomainMemtuneParse },
+    { "memoryBacking", dxDomainMemoryBackingParse },
     { "vcpu", dxDomainVcpuParse },
     { "vcpus", dxDomainVcpusParse },
+    { "iothreads", dxDomainIOThreadsParse },
+    { "iothreadids", dxDomainIOThreadIdsParse },
+    { "defaultiothread", dxDomainDefaultIOThreadParse },
+    { "cputune", dxDomainCputuneParse },
+    { "numatune", dxDomainNumatuneParse },
     { "os", dxDomainOsParse },
     { "features", dxDomainFeaturesParse },
+    { "cpu", dxDomainCPUParse },
     { "clock", dxDomainClockParse },
     { "on_poweroff", dxDomainLifecycleParse },
     { "on_reboot", dxDomainLifecycleParse },
@@ -194,10 +211,11 @@ dxDomainRootParse(dxDomainDef *def, xmlNodePtr root)
                       DX_PROP_REQUIRED | DX_PROP_NONZERO, &type) < 0)
         return -1;
     def->virtType = type;
-    /* the runtime id of a running domain is meaningless offline */
-    dxXMLMarkUsed(root);
-    if (dxXMLHasProp(root, "id"))
-        free(dxXMLPropString(root, "id"));
+    /* the runtime id of a running domain: kept for the plain round trip,
+     * dropped from the (inactive) QEMU definition */
+    if (dxXMLPropInt(root, "id", 10, 0, &def->id) < 0)
+        return -1;
+    def->hasId = dxXMLHasProp(root, "id");
     return 0;
 }
 
@@ -264,14 +282,24 @@ dxDomainDefFormatXML(const dxDomainDef *def)
 {
     dxBuf buf = DX_BUF_INIT;
 
-    dxBufAddf(&buf, "<domain type='%s'>\n", dxDomainVirtTypeToString(def->virtType));
+    dxBufAddf(&buf, "<domain type='%s'", dxDomainVirtTypeToString(def->virtType));
+    if (def->hasId && !def->expanded && def->id >= 0)
+        dxBufAddf(&buf, " id='%d'", def->id);
+    dxBufAddStr(&buf, ">\n");
     dxBufAdjustIndent(&buf, 2);
     dxDomainIdentityFormat(&buf, def);
     dxDomainMetadataFormat(&buf, def);
     dxDomainMemoryFormat(&buf, def);
+    dxDomainBlkiotuneFormat(&buf, def);
+    dxDomainMemtuneFormat(&buf, def);
+    dxDomainMemoryBackingFormat(&buf, def);
     dxDomainVcpuFormat(&buf, def);
+    dxDomainIOThreadsFormat(&buf, def);
+    dxDomainCputuneFormat(&buf, def);
+    dxDomainNumatuneFormat(&buf, def);
     dxDomainOsFormat(&buf, def);
     dxDomainFeaturesFormat(&buf, def);
+    dxDomainCPUFormat(&buf, def);
     dxDomainClockFormat(&buf, def);
     dxDomainLifecycleFormat(&buf, def);
     dxDomainPMFormat(&buf, def);

@@ -262,6 +262,8 @@ typedef struct _dxDomainDef {
     bool expanded;                    /* the QEMU driver defaults are applied */
     dxSourceLoc loc;                  /* the <domain> element */
     dxDomainVirtType virtType;
+    bool hasId;                       /* <domain id=> of a running domain */
+    int id;
     char *name;
     unsigned char uuid[DX_UUID_BUFLEN];
     bool uuidGenerated;

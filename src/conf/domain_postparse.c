@@ -7,6 +7,8 @@
  */
 #include "domain_postparse.h"
 #include "clock_conf.h"
+#include "numa_conf.h"
+#include "tune_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
@@ -15,6 +17,9 @@
 static void
 dxDomainMemoryPostParse(dxDomainDef *def)
 {
+    /* without <memory>, the NUMA cells say how much there is */
+    if (def->mem.totalKiB == 0)
+        def->mem.totalKiB = dxDomainNumaTotalMemory(def);
     if (def->mem.currentKiB == 0 || def->mem.currentKiB > def->mem.totalKiB)
         def->mem.currentKiB = def->mem.totalKiB;
 }
@@ -57,6 +62,8 @@ dxDomainDefPostParse(dxDomainDef *def)
     dxDomainMemoryPostParse(def);
     if (def->vcpu.max == 0)
         def->vcpu.max = 1;
+    if (dxDomainNumaPostParse(def) < 0 || dxDomainIOThreadsPostParse(def) < 0)
+        return -1;
     if (!def->vcpu.placement)
         def->vcpu.placement = DX_DOMAIN_CPU_PLACEMENT_STATIC;
     dxDomainOsPostParse(def);

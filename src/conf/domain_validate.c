@@ -5,6 +5,9 @@
  * so one run lists every problem of a file.
  */
 #include "domain_validate.h"
+#include "memory_conf.h"
+#include "numa_conf.h"
+#include "tune_conf.h"
 #include "util/dxerror.h"
 
 static int
@@ -57,6 +60,9 @@ static const dxDomainRule dxDomainRules[] = {
     /* other device rules */
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
+    dxDomainNumaValidate,
+    dxDomainMemoryBackingValidate,
+    dxDomainCputuneValidate,
 };
 
 int

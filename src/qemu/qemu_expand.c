@@ -5,6 +5,7 @@
  * assignment last, because it must see every device that will exist.
  */
 #include "qemu_expand.h"
+#include "qemu_expand_priv.h"
 #include "qemu_target.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
@@ -27,6 +28,8 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
     dxQemuExpandDomainDefaults,
 
     /* CPU, features and firmware defaults */
+    dxQemuExpandCPU,
+    dxQemuExpandNuma,
 
     /* implicit controllers and default devices (usb, ide/sata, pci root,
        memballoon, input, audio, ...) */

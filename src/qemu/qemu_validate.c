@@ -2,6 +2,7 @@
  * built, with the same cause libvirt gives. */
 #include "qemu_validate.h"
 #include "qemu_target.h"
+#include "conf/cpu_conf.h"
 #include "util/dxerror.h"
 
 static int
@@ -30,6 +31,7 @@ static const dxQemuRule dxQemuRules[] = {
     /* other device rules */
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
+    dxDomainCPUValidate,
 };
 
 int
