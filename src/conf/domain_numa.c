@@ -590,8 +590,8 @@ dxNumaValidateTune(const dxDomainDef *def)
                              m->cellid, numa->ncells);
             return -1;
         }
-        if ((numa->memoryMode == DX_NUMATUNE_MODE_RESTRICTIVE) !=
-            (m->mode == DX_NUMATUNE_MODE_RESTRICTIVE) && numa->hasMemory) {
+        if (numa->hasMemory && numa->memoryMode == DX_NUMATUNE_MODE_RESTRICTIVE &&
+            m->mode != DX_NUMATUNE_MODE_RESTRICTIVE) {
             dxErrorReportLoc(DX_ERR_INVALID, &numa->tuneLoc,
                              "'restrictive' mode is required in memnode element when "
                              "mode is 'restrictive' in memory element");

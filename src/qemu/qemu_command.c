@@ -121,6 +121,7 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildAccel,
 
     /* tseg -global */
+    dxQemuBuildTseg,
 
     dxQemuBuildCPU,
 
@@ -131,8 +132,10 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildSmp,
 
     /* iothreads */
+    dxQemuBuildIOThreads,
 
     /* -numa */
+    dxQemuBuildNuma,
 
     dxQemuBuildUUID,
 

@@ -9,7 +9,28 @@ typedef struct {
     dxArgv *argv;
     const char *stateDir;
     bool needMasterKey;        /* some secret is encrypted with masterKey0 */
+    const char *pflash0;       /* -machine pflash0=: firmware code node */
+    const char *pflash1;       /* -machine pflash1=: firmware variables node */
 } dxQemuBuildCtx;
+
+/* One memory backend object (-object memory-backend-*), the way libvirt
+ * builds them for main RAM, NUMA cells and memory devices. */
+typedef struct {
+    const char *id;            /* "pc.ram", "ram-node0", "memdimm0" */
+    const char *fileName;      /* file name in the memory backing dir; NULL = id */
+    const char *memPath;       /* an explicit backing file (nvdimm) */
+    unsigned long long sizeKiB;
+    long cell;                 /* guest NUMA cell, -1 for none */
+    bool mainRam;              /* the machine's own RAM */
+    bool skipCellDefaults;     /* do not inherit the cell's discard */
+    unsigned long long pageKiB;    /* explicit page size; 0 = from <memoryBacking> */
+    int access;                /* dxMemoryAccess; 0 = from cell/<memoryBacking> */
+    dxTristateBool discard;    /* 0 = from cell/<memoryBacking> */
+    const dxBitmap *hostNodes; /* explicit host nodes; NULL = from <numatune> */
+    int hostNodesMode;         /* dxNumatuneMode of HOSTNODES */
+    unsigned long long alignKiB;   /* 0 = none */
+    dxTristateBool pmem;
+} dxQemuMemBackendSpec;
 
 /* One step of the command line; returns 0 or -1 with an error reported.
  * Steps run in the order libvirt emits options. */
@@ -27,13 +48,24 @@ int dxQemuBuildMsg(dxQemuBuildCtx *ctx);
 /* qemu_cmd_machine.c */
 int dxQemuBuildMachine(dxQemuBuildCtx *ctx);
 int dxQemuBuildAccel(dxQemuBuildCtx *ctx);
+int dxQemuBuildTseg(dxQemuBuildCtx *ctx);
+/* qemu_cmd_cpu.c */
 int dxQemuBuildCPU(dxQemuBuildCtx *ctx);
 /* qemu_cmd_memory.c */
 int dxQemuBuildMemory(dxQemuBuildCtx *ctx);
 int dxQemuBuildOvercommit(dxQemuBuildCtx *ctx);
+int dxQemuBuildNuma(dxQemuBuildCtx *ctx);
+/* Adds the backend (and its thread-context when preallocation is bound
+ * to host nodes) to the argv; 0 or -1 with an error reported. */
+int dxQemuBuildMemoryBackend(dxQemuBuildCtx *ctx, const dxQemuMemBackendSpec *spec);
+/* Initial RAM as QEMU gets it (NUMA cells or <memory>, MiB-aligned). */
 unsigned long long dxQemuAlignedMemoryKiB(const dxDomainDef *def);
+/* "-1-NAME" (NAME cut to 20 characters): libvirt's per-domain host path
+ * component; caller frees. */
+char *dxQemuDomainShortName(const dxDomainDef *def);
 /* qemu_cmd_smp.c */
 int dxQemuBuildSmp(dxQemuBuildCtx *ctx);
+int dxQemuBuildIOThreads(dxQemuBuildCtx *ctx);
 /* qemu_cmd_clock.c */
 int dxQemuBuildClock(dxQemuBuildCtx *ctx);
 /* qemu_cmd_boot.c */
