@@ -5,6 +5,7 @@
  * so one run lists every problem of a file.
  */
 #include "domain_validate.h"
+#include "chr_conf.h"
 #include "memory_conf.h"
 #include "numa_conf.h"
 #include "tune_conf.h"
@@ -56,6 +57,7 @@ static const dxDomainRule dxDomainRules[] = {
     /* network rules */
 
     /* character device, graphics, video, input, sound, audio rules */
+    dxChrDefsValidate,
 
     /* other device rules */
 
