@@ -7,6 +7,7 @@
  */
 #include "domain_postparse.h"
 #include "clock_conf.h"
+#include "misc_conf.h"
 #include "numa_conf.h"
 #include "tune_conf.h"
 #include "util/dxalloc.h"
@@ -49,8 +50,9 @@ dxDomainLifecyclePostParse(dxDomainDef *def)
 static void
 dxDomainBootPostParse(dxDomainDef *def)
 {
+    /* a host boot loader (<bootloader>) picks the boot device itself */
     if (def->os.nBootDevs == 0 && !dxDomainDefHasDeviceBoot(def) &&
-        strcmp(def->os.type, "hvm") == 0) {
+        strcmp(def->os.type, "hvm") == 0 && !(def->misc && def->misc->bootloader)) {
         def->os.bootDevs[0] = DX_DOMAIN_BOOT_DISK;
         def->os.nBootDevs = 1;
     }

@@ -8,6 +8,9 @@
 #include "chr_conf.h"
 #include "memory_conf.h"
 #include "numa_conf.h"
+#include "os_conf.h"
+#include "seclabel_conf.h"
+#include "sysinfo_conf.h"
 #include "tune_conf.h"
 #include "util/dxerror.h"
 
@@ -62,9 +65,12 @@ static const dxDomainRule dxDomainRules[] = {
     /* other device rules */
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
+    dxDomainOsValidate,
     dxDomainNumaValidate,
     dxDomainMemoryBackingValidate,
     dxDomainCputuneValidate,
+    dxDomainSysinfoValidate,
+    dxDomainSeclabelValidate,
 };
 
 int

@@ -9,12 +9,15 @@
 #include "util/dxerror.h"
 
 static void
-dxQemuMachineFeatures(dxBuf *buf, const dxDomainDef *def)
+dxQemuMachineFeatures(dxBuf *buf, const dxDomainDef *def, const dxQemuFirmwareChoice *fw)
 {
     const dxDomainFeaturesExtra *x = def->features.extra;
     int vmport = def->features.state[DX_DOMAIN_FEATURE_VMPORT];
     int smm = def->features.state[DX_DOMAIN_FEATURE_SMM];
 
+    /* firmware that needs SMM switches it on unless the XML decides */
+    if (!smm && fw->needSMM)
+        smm = DX_TRISTATE_SWITCH_ON;
     if (vmport)
         dxBufAddf(buf, ",vmport=%s", dxTristateSwitchTypeToString(vmport));
     if (smm)
@@ -50,7 +53,7 @@ dxQemuBuildMachine(dxQemuBuildCtx *ctx)
     dxBufEscapeComma(&buf, def->os.machine);
     /* USB controllers are explicit devices, never the machine's own */
     dxBufAddStr(&buf, ",usb=off");
-    dxQemuMachineFeatures(&buf, def);
+    dxQemuMachineFeatures(&buf, def, &ctx->fw);
     dxBufAddf(&buf, ",dump-guest-core=%s",
               def->mem.dumpCore == DX_TRISTATE_SWITCH_ON ? "on" : "off");
     if (mb && mb->nosharepages)

@@ -116,6 +116,7 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildMasterKey,
 
     /* pflash -blockdev (firmware) */
+    dxQemuBuildPflash,
 
     dxQemuBuildMachine,
     dxQemuBuildAccel,
@@ -126,6 +127,7 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildCPU,
 
     /* loader: -bios */
+    dxQemuBuildLoader,
 
     dxQemuBuildMemory,
     dxQemuBuildOvercommit,
@@ -240,10 +242,12 @@ dxQemuBuildCommandLine(dxDomainDef *def, const dxQemuBuildOptions *opts)
     for (i = 0; i < DX_ARRAY_CARDINALITY(dxQemuBuildSteps); i++) {
         if (dxQemuBuildSteps[i](&ctx) < 0) {
             dxArgvFree(ctx.argv);
+            dxQemuFirmwareChoiceClear(&ctx.fw);
             free(stateDir);
             return NULL;
         }
     }
+    dxQemuFirmwareChoiceClear(&ctx.fw);
     free(stateDir);
     return ctx.argv;
 }

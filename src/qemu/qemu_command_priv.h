@@ -4,6 +4,18 @@
 #include "qemu_command.h"
 #include "qemu_target.h"
 
+/* The firmware a domain boots, once <os> is resolved (qemu_cmd_firmware.c). */
+typedef struct {
+    const char *code;          /* firmware image; NULL: QEMU's default */
+    bool pflash;               /* in pflash (else -bios) */
+    bool codeReadonly;
+    bool secure;               /* secure boot: SMM-only flash writes */
+    bool needSMM;              /* the image requires SMM */
+    char *nvramPath;           /* variable store file, NULL: none */
+    int nvramType;             /* dxNvramType */
+    const void *nvramSource;   /* dxNvramSource for network stores */
+} dxQemuFirmwareChoice;
+
 typedef struct {
     dxDomainDef *def;
     dxArgv *argv;
@@ -11,6 +23,7 @@ typedef struct {
     bool needMasterKey;        /* some secret is encrypted with masterKey0 */
     const char *pflash0;       /* -machine pflash0=: firmware code node */
     const char *pflash1;       /* -machine pflash1=: firmware variables node */
+    dxQemuFirmwareChoice fw;   /* resolved by dxQemuBuildPflash */
 } dxQemuBuildCtx;
 
 /* One memory backend object (-object memory-backend-*), the way libvirt
@@ -63,6 +76,11 @@ unsigned long long dxQemuAlignedMemoryKiB(const dxDomainDef *def);
 /* "-1-NAME" (NAME cut to 20 characters): libvirt's per-domain host path
  * component; caller frees. */
 char *dxQemuDomainShortName(const dxDomainDef *def);
+/* qemu_cmd_firmware.c */
+int dxQemuFirmwareResolve(const dxDomainDef *def, dxQemuFirmwareChoice *fw);
+void dxQemuFirmwareChoiceClear(dxQemuFirmwareChoice *fw);
+int dxQemuBuildPflash(dxQemuBuildCtx *ctx);
+int dxQemuBuildLoader(dxQemuBuildCtx *ctx);
 /* qemu_cmd_smp.c */
 int dxQemuBuildSmp(dxQemuBuildCtx *ctx);
 int dxQemuBuildIOThreads(dxQemuBuildCtx *ctx);

@@ -30,6 +30,7 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
     /* CPU, features and firmware defaults */
     dxQemuExpandCPU,
     dxQemuExpandNuma,
+    dxQemuExpandFirmware,
 
     /* implicit controllers and default devices (usb, ide/sata, pci root,
        memballoon, input, audio, ...) */

@@ -4,6 +4,7 @@
 #include "qemu_target.h"
 #include "conf/cpu_conf.h"
 #include "conf/numa_conf.h"
+#include "conf/os_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
@@ -77,5 +78,24 @@ dxQemuExpandNuma(dxDomainDef *def)
         dxBitmapSet(numa->cells[0].cpus, i);
     }
     dxBitmapFree(covered);
+    return 0;
+}
+
+/* A loader given by path alone is a ROM; a read-only flash image gets a
+ * variable store of its own unless it is stateless. */
+int
+dxQemuExpandFirmware(dxDomainDef *def)
+{
+    dxDomainLoaderDef *l = def->os.loader;
+
+    if (!l || def->os.firmware)
+        return 0;
+    if (l->path && !l->type)
+        l->type = DX_DOMAIN_LOADER_TYPE_ROM;
+    if (l->type == DX_DOMAIN_LOADER_TYPE_PFLASH && l->readonly == DX_TRISTATE_BOOL_YES &&
+        l->stateless != DX_TRISTATE_BOOL_YES && !l->nvramPath && !l->nvramType) {
+        l->nvramPresent = true;
+        l->nvramPath = dxAsprintf("%s/%s_VARS.fd", DX_QEMU_NVRAM_DIR, def->name);
+    }
     return 0;
 }

@@ -7,3 +7,4 @@
 /* qemu_expand_domain.c: domain-wide defaults */
 int dxQemuExpandCPU(dxDomainDef *def);
 int dxQemuExpandNuma(dxDomainDef *def);
+int dxQemuExpandFirmware(dxDomainDef *def);

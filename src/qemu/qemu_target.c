@@ -141,3 +141,19 @@ dxQemuHugetlbfsMount(unsigned long long sizeKiB)
         return NULL;
     }
 }
+
+/* ---- firmware ------------------------------------------------------------- */
+
+/* The edk2 and SeaBIOS images of the reference environment (the firmware
+ * descriptors libvirt's test data ships), in autoselection order. */
+const dxQemuFirmware dxQemuFirmwares[] = {
+    { DX_QEMU_FW_UEFI_FLASH, "/usr/share/OVMF/OVMF_CODE.secboot.fd",
+      "/usr/share/OVMF/OVMF_VARS.secboot.fd", true, true, true, true },
+    { DX_QEMU_FW_UEFI_STATELESS, "/usr/share/OVMF/OVMF.sev.fd", NULL,
+      false, false, false, false },
+    { DX_QEMU_FW_UEFI_FLASH, "/usr/share/OVMF/OVMF_CODE.fd",
+      "/usr/share/OVMF/OVMF_VARS.fd", false, false, false, false },
+    { DX_QEMU_FW_BIOS, "/usr/share/seabios/bios-256k.bin", NULL,
+      false, false, false, false },
+};
+const size_t dxQemuNFirmwares = sizeof(dxQemuFirmwares) / sizeof(dxQemuFirmwares[0]);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #define DX_QEMU_TARGET_VERSION "7.2"
 #define DX_QEMU_DEFAULT_EMULATOR "/usr/bin/qemu-system-x86_64"
@@ -52,3 +53,27 @@ extern const char *const dxQemuHostModelFeatures[];
 /* The hugetlbfs mount for pages of SIZE KiB, or NULL when the host has
  * none: one mount per size, /dev/hugepages2M and /dev/hugepages1G. */
 const char *dxQemuHugetlbfsMount(unsigned long long sizeKiB);
+
+/* ---- firmware ------------------------------------------------------------- */
+typedef enum {
+    DX_QEMU_FW_UEFI_FLASH,           /* split code + variables in pflash */
+    DX_QEMU_FW_UEFI_STATELESS,       /* code only, in pflash */
+    DX_QEMU_FW_BIOS,                 /* a ROM image for -bios */
+} dxQemuFirmwareKind;
+
+/* A firmware image this host offers (QEMU's firmware descriptors), in
+ * the order autoselection tries them. */
+typedef struct {
+    dxQemuFirmwareKind kind;
+    const char *code;
+    const char *varsTemplate;        /* NULL for stateless and BIOS */
+    bool q35Only;                    /* needs SMM, which i440fx lacks */
+    bool secureBoot;
+    bool enrolledKeys;
+    bool requiresSMM;
+} dxQemuFirmware;
+
+extern const dxQemuFirmware dxQemuFirmwares[];
+extern const size_t dxQemuNFirmwares;
+/* Where libvirt keeps per-domain UEFI variable stores. */
+#define DX_QEMU_NVRAM_DIR "/var/lib/libvirt/qemu/nvram"

@@ -2,7 +2,7 @@
  * built, with the same cause libvirt gives. */
 #include "qemu_validate.h"
 #include "qemu_target.h"
-#include "conf/cpu_conf.h"
+#include "qemu_validate_priv.h"
 #include "util/dxerror.h"
 
 static int
@@ -31,7 +31,9 @@ static const dxQemuRule dxQemuRules[] = {
     /* other device rules */
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
-    dxDomainCPUValidate,
+    dxQemuValidateCPU,
+    dxQemuValidateFirmware,
+    dxQemuValidateFeatures,
 };
 
 int
