@@ -61,6 +61,11 @@ dxDomainBootPostParse(dxDomainDef *def)
 int
 dxDomainDefPostParse(dxDomainDef *def)
 {
+    /* an empty <genid/> asks for a fresh generation id */
+    if (def->genid.present && dxUUIDIsNull(def->genid.uuid)) {
+        dxUUIDGenerate(def->genid.uuid);
+        def->genid.generated = true;
+    }
     dxDomainMemoryPostParse(def);
     if (def->vcpu.max == 0)
         def->vcpu.max = 1;

@@ -64,8 +64,8 @@ dxQemuBuildMachine(dxQemuBuildCtx *ctx)
 
     /* nvdimm=on: memory devices */
 
-    /* confidential-guest-support: launch security */
-
+    if (dxQemuLaunchSecurityId(def))
+        dxBufAddf(&buf, ",confidential-guest-support=%s", dxQemuLaunchSecurityId(def));
     if (ctx->pflash0)
         dxBufAddf(&buf, ",pflash0=%s", ctx->pflash0);
     if (ctx->pflash1)

@@ -110,6 +110,7 @@ dxQemuBuildMsg(dxQemuBuildCtx *ctx)
  * families insert their steps at their place in this list. */
 static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildName,
+    dxQemuBuildCompat,
 
     /* pr-manager objects (disk reservations) */
 
@@ -142,8 +143,10 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildUUID,
 
     /* -smbios / sysinfo */
+    dxQemuBuildSysinfo,
 
     /* vmgenid */
+    dxQemuBuildVmgenid,
 
     dxQemuBuildDisplayNone,
     dxQemuBuildDefaults,
@@ -152,6 +155,7 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildPM,
     dxQemuBuildBoot,
     dxQemuBuildKernel,
+    dxQemuBuildAcpiTables,
 
     /* iommu */
 
@@ -206,8 +210,10 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     /* vmcoreinfo */
 
     /* launch security */
+    dxQemuBuildLaunchSecurity,
 
     /* qemu:commandline */
+    dxQemuBuildQemuNsArgs,
 
     dxQemuBuildSandbox,
 

@@ -81,6 +81,15 @@ int dxQemuFirmwareResolve(const dxDomainDef *def, dxQemuFirmwareChoice *fw);
 void dxQemuFirmwareChoiceClear(dxQemuFirmwareChoice *fw);
 int dxQemuBuildPflash(dxQemuBuildCtx *ctx);
 int dxQemuBuildLoader(dxQemuBuildCtx *ctx);
+/* qemu_cmd_sysinfo.c */
+int dxQemuBuildSysinfo(dxQemuBuildCtx *ctx);
+int dxQemuBuildVmgenid(dxQemuBuildCtx *ctx);
+int dxQemuBuildAcpiTables(dxQemuBuildCtx *ctx);
+/* qemu_cmd_security.c */
+const char *dxQemuLaunchSecurityId(const dxDomainDef *def);
+int dxQemuBuildLaunchSecurity(dxQemuBuildCtx *ctx);
+int dxQemuBuildCompat(dxQemuBuildCtx *ctx);
+int dxQemuBuildQemuNsArgs(dxQemuBuildCtx *ctx);
 /* qemu_cmd_smp.c */
 int dxQemuBuildSmp(dxQemuBuildCtx *ctx);
 int dxQemuBuildIOThreads(dxQemuBuildCtx *ctx);
