@@ -19,7 +19,7 @@
 DX_ENUM_IMPL(dxDomainVirt, DX_DOMAIN_VIRT_LAST,
              "none", "qemu", "kqemu", "kvm", "xen", "lxc", "uml", "openvz",
              "test", "vmware", "hyperv", "vbox", "phyp", "parallels", "bhyve",
-             "vz");
+             "vz", "hvf");
 
 dxDomainDef *
 dxDomainDefNew(void)

@@ -36,6 +36,7 @@ typedef enum {
     DX_DOMAIN_VIRT_PARALLELS,
     DX_DOMAIN_VIRT_BHYVE,
     DX_DOMAIN_VIRT_VZ,
+    DX_DOMAIN_VIRT_HVF,
     DX_DOMAIN_VIRT_LAST
 } dxDomainVirtType;
 DX_ENUM_DECL(dxDomainVirt);

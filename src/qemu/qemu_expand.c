@@ -16,7 +16,7 @@ static int
 dxQemuExpandDomainDefaults(dxDomainDef *def)
 {
     if (!def->emulator)
-        def->emulator = dxStrdup(DX_QEMU_DEFAULT_EMULATOR);
+        def->emulator = dxQemuEmulatorForArch(def->os.arch);
     if (!def->os.machine)
         def->os.machine = dxStrdup("pc");
     return 0;

@@ -157,3 +157,16 @@ const dxQemuFirmware dxQemuFirmwares[] = {
       false, false, false, false },
 };
 const size_t dxQemuNFirmwares = sizeof(dxQemuFirmwares) / sizeof(dxQemuFirmwares[0]);
+
+char *
+dxQemuEmulatorForArch(const char *arch)
+{
+    if (dxQemuArchIsX86(arch))
+        return dxStrdup(DX_QEMU_DEFAULT_EMULATOR);
+    /* QEMU names its binaries after the architecture family */
+    if (strcmp(arch, "armv7l") == 0 || strcmp(arch, "armv6l") == 0)
+        return dxStrdup("/usr/bin/qemu-system-arm");
+    if (strcmp(arch, "ppc64le") == 0)
+        return dxStrdup("/usr/bin/qemu-system-ppc64");
+    return dxAsprintf("/usr/bin/qemu-system-%s", arch);
+}

@@ -77,3 +77,5 @@ extern const dxQemuFirmware dxQemuFirmwares[];
 extern const size_t dxQemuNFirmwares;
 /* Where libvirt keeps per-domain UEFI variable stores. */
 #define DX_QEMU_NVRAM_DIR "/var/lib/libvirt/qemu/nvram"
+/* The system emulator for guests of ARCH; caller frees. */
+char *dxQemuEmulatorForArch(const char *arch);

@@ -34,6 +34,9 @@ static const dxQemuRule dxQemuRules[] = {
     dxQemuValidateCPU,
     dxQemuValidateFirmware,
     dxQemuValidateFeatures,
+    dxQemuValidateArch,
+    dxQemuValidateCPUArch,
+    dxQemuValidateFeatureArch,
 };
 
 int

@@ -8,3 +8,6 @@
 int dxQemuValidateCPU(const dxDomainDef *def);
 int dxQemuValidateFirmware(const dxDomainDef *def);
 int dxQemuValidateFeatures(const dxDomainDef *def);
+int dxQemuValidateArch(const dxDomainDef *def);
+int dxQemuValidateCPUArch(const dxDomainDef *def);
+int dxQemuValidateFeatureArch(const dxDomainDef *def);
