@@ -2,6 +2,8 @@
  * format the families in libvirt's fixed order. */
 #include "domain_def.h"
 #include "devices.h"
+#include "hostdev_conf.h"
+#include "net_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 #include "util/dxxml.h"
@@ -20,6 +22,7 @@ static const dxDeviceParser dxDeviceParsers[] = {
     /* <filesystem> */
 
     /* <interface> */
+    { "interface", dxNetParse },
 
     /* <smartcard> */
 
@@ -44,6 +47,7 @@ static const dxDeviceParser dxDeviceParsers[] = {
     /* <video> */
 
     /* <hostdev> */
+    { "hostdev", dxHostdevParse },
 
     /* <redirdev> */
 
@@ -144,6 +148,8 @@ dxDomainDevicesPostParse(dxDomainDef *def)
     /* <video> */
 
     /* <hostdev> */
+    if (dxHostdevsPostParse(def) < 0)
+        rc = -1;
 
     /* <redirdev> */
 
@@ -209,6 +215,7 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
     /* <filesystem> */
 
     /* <interface> */
+    DX_ITERATE_ARRAY(DX_DEVICE_NET, def->nets, def->nnets);
 
     /* <smartcard> */
 
@@ -231,6 +238,15 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
     /* <video> */
 
     /* <hostdev> */
+    /* an SR-IOV interface was visited among the interfaces: its hostdev
+       shares that dxDeviceInfo */
+    for (i = 0; i < def->nhostdevs; i++) {
+        dxDeviceRef ref = { DX_DEVICE_HOSTDEV, def->hostdevs[i] };
+        if (def->hostdevs[i]->parentnet)
+            continue;
+        if ((rc = cb(def, ref, def->hostdevs[i]->info, opaque)) != 0)
+            return rc;
+    }
 
     /* <redirdev> */
 
@@ -291,6 +307,13 @@ dxDomainDevicesClear(dxDomainDef *def)
     /* <filesystem> */
 
     /* <interface> */
+    for (i = 0; i < def->nnets; i++) {
+        /* the interface owns its hostdev: unlist it before freeing */
+        dxDomainHostdevRemove(def, def->nets[i]->hostdev);
+        dxNetDefFree(def->nets[i]);
+    }
+    DX_CLEAR(def->nets, free);
+    def->nnets = 0;
 
     /* <smartcard> */
 
@@ -315,6 +338,10 @@ dxDomainDevicesClear(dxDomainDef *def)
     /* <video> */
 
     /* <hostdev> */
+    for (i = 0; i < def->nhostdevs; i++)
+        dxHostdevDefFree(def->hostdevs[i]);
+    DX_CLEAR(def->hostdevs, free);
+    def->nhostdevs = 0;
 
     /* <redirdev> */
 
@@ -359,6 +386,8 @@ dxDomainDevicesFormat(dxBuf *buf, const dxDomainDef *def)
     /* <filesystem> */
 
     /* <interface> */
+    for (size_t i = 0; i < def->nnets; i++)
+        dxNetFormat(buf, def->nets[i]);
 
     /* <smartcard> */
 
@@ -383,6 +412,8 @@ dxDomainDevicesFormat(dxBuf *buf, const dxDomainDef *def)
     /* <video> */
 
     /* <hostdev> */
+    for (size_t i = 0; i < def->nhostdevs; i++)
+        dxHostdevFormat(buf, def->hostdevs[i]);
 
     /* <redirdev> */
 
