@@ -7,6 +7,7 @@
 #include "domain_validate.h"
 #include "hostdev_conf.h"
 #include "net_conf.h"
+#include "chr_conf.h"
 #include "util/dxerror.h"
 
 static int
@@ -57,6 +58,7 @@ static const dxDomainRule dxDomainRules[] = {
     dxHostdevsValidate,
 
     /* character device, graphics, video, input, sound, audio rules */
+    dxChrDefsValidate,
 
     /* other device rules */
 
