@@ -1,5 +1,6 @@
 /* qemu_alias.c: libvirt's device alias scheme. */
 #include "qemu_alias.h"
+#include "qemu_net.h"
 
 /* Families in libvirt's order; user aliases (ua-*) are kept as given. */
 int
@@ -10,6 +11,8 @@ dxQemuAssignAliases(dxDomainDef *def)
     /* disks, controllers */
 
     /* interfaces, hostdevs */
+    if (dxQemuAssignNetHostdevAliases(def) < 0)
+        return -1;
 
     /* character devices, graphics, video, input, sound, audio */
 

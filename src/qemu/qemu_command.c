@@ -8,6 +8,7 @@
  */
 #include "qemu_command_priv.h"
 #include "qemu_alias.h"
+#include "qemu_net.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
@@ -163,6 +164,7 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     /* filesystems */
 
     /* interfaces */
+    dxQemuBuildInterfaces,
 
     /* smartcards */
 
@@ -191,6 +193,7 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     /* redirdevs */
 
     /* hostdevs */
+    dxQemuBuildHostdevs,
 
     /* memballoon */
 

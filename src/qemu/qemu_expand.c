@@ -5,6 +5,7 @@
  * assignment last, because it must see every device that will exist.
  */
 #include "qemu_expand.h"
+#include "qemu_net.h"
 #include "qemu_target.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
@@ -34,6 +35,7 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
     /* per-device defaults: disks, controllers */
 
     /* per-device defaults: interfaces, hostdevs */
+    dxQemuExpandNets,
 
     /* per-device defaults: character devices, graphics, video, input, sound, audio */
 

@@ -1,6 +1,7 @@
 /* qemu_validate.c: what QEMU 7.2 cannot run, refused before any argv is
  * built, with the same cause libvirt gives. */
 #include "qemu_validate.h"
+#include "qemu_net.h"
 #include "qemu_target.h"
 #include "util/dxerror.h"
 
@@ -24,6 +25,8 @@ static const dxQemuRule dxQemuRules[] = {
     /* storage rules */
 
     /* network rules */
+    dxQemuValidateNets,
+    dxQemuValidateHostdevs,
 
     /* character device, graphics, video, input, sound, audio rules */
 
