@@ -410,8 +410,7 @@ dxNetDriverParse(dxNetDef *net, xmlNodePtr driver)
         dxXMLPropUInt(driver, "rx_queue_size", 10, 0, &d->rxQueueSize) < 0 ||
         dxXMLPropUInt(driver, "tx_queue_size", 10, 0, &d->txQueueSize) < 0 ||
         dxXMLPropTristateSwitch(driver, "rss", 0, &d->rss) < 0 ||
-        dxXMLPropTristateSwitch(driver, "rss_hash_report", 0, &d->rssHashReport) < 0 ||
-        dxVirtioOptionsParse(driver, &net->virtio) < 0)
+        dxXMLPropTristateSwitch(driver, "rss_hash_report", 0, &d->rssHashReport) < 0)
         return -1;
     d->name = name;
     d->txmode = txmode;
@@ -544,10 +543,15 @@ dxNetOptions2Parse(dxNetDef *net, xmlNodePtr iface)
     xmlNodePtr n;
     int state = 0;
 
-    /* a hostdev's <driver> names its passthrough backend (read above) */
-    if (net->type != DX_NET_TYPE_HOSTDEV && dxNetIsVirtioModel(net) &&
-        (n = dxXMLChild(iface, "driver")) && dxNetDriverParse(net, n) < 0)
-        return -1;
+    /* a hostdev's <driver> names its passthrough backend (read above);
+     * other NICs have virtio-net options, ignored by libvirt for other
+     * models, and the transport options, which QEMU checks later */
+    if (net->type != DX_NET_TYPE_HOSTDEV && (n = dxXMLChild(iface, "driver"))) {
+        if (dxVirtioOptionsParse(n, &net->virtio) < 0)
+            return -1;
+        if (dxNetIsVirtioModel(net) && dxNetDriverParse(net, n) < 0)
+            return -1;
+    }
     if ((n = dxXMLChild(iface, "backend")) && dxNetBackendParse(net, n) < 0)
         return -1;
     if ((n = dxXMLChild(iface, "filterref")) && dxNetFilterrefParse(net, n) < 0)

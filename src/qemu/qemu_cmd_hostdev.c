@@ -18,11 +18,38 @@ dxQemuHostdevFailoverPair(const dxHostdevDef *h)
     return t->type == DX_HOSTDEV_TEAMING_TRANSIENT ? t->persistent : NULL;
 }
 
+/* libvirt accepts the other backends in the configuration and refuses
+ * them when the guest starts */
+static int
+dxQemuPCIHostdevBackendCheck(const dxHostdevDef *h)
+{
+    switch (h->pci.backend) {
+    case DX_HOSTDEV_PCI_BACKEND_KVM:
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &h->info->loc,
+                         "legacy KVM PCI device assignment (<driver name='kvm'/>) is not "
+                         "supported by QEMU 7.2: use <driver name='vfio'/>");
+        return -1;
+    case DX_HOSTDEV_PCI_BACKEND_XEN:
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &h->info->loc,
+                         "QEMU does not support device assignment mode 'xen'");
+        return -1;
+    case DX_HOSTDEV_PCI_BACKEND_DEFAULT:
+    case DX_HOSTDEV_PCI_BACKEND_VFIO:
+    case DX_HOSTDEV_PCI_BACKEND_LAST:
+        break;
+    }
+    return 0;
+}
+
 static dxJSON *
 dxQemuPCIHostdevProps(dxQemuBuildCtx *ctx, const dxHostdevDef *h)
 {
-    dxJSON *props = dxJSONNewObject();
+    dxJSON *props;
     char host[DX_PCI_HOST_ADDR_BUFLEN];
+
+    if (dxQemuPCIHostdevBackendCheck(h) < 0)
+        return NULL;
+    props = dxJSONNewObject();
 
     dxPCIHostAddrFormat(&h->pci.addr, host);
     dxJSONAddString(props, "driver", "vfio-pci");

@@ -147,6 +147,13 @@ dxQemuValidateNet(const dxNetDef *net)
                          "type='vhostuser'/>. vhostuser requires the virtio-net* frontend");
         return -1;
     }
+    if (!dxNetIsVirtioModel(net) && dxVirtioOptionsAnySet(&net->virtio)) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &net->info.loc,
+                         "virtio driver options (iommu, ats, packed, page_per_vq) are only "
+                         "supported for virtio devices, not model '%s'",
+                         dxNullStr(dxNetModelString(net)));
+        return -1;
+    }
     if (net->mtu && !dxQemuNetSupportsMTU(net->type)) {
         dxErrorReportLoc(DX_ERR_UNSUPPORTED, &net->info.loc,
                          "setting MTU on interface type %s is not supported yet", type);
@@ -198,21 +205,6 @@ dxQemuValidateHostdevBoot(const dxHostdevDef *h)
 static int
 dxQemuValidatePCIHostdev(const dxDomainDef *def, const dxHostdevDef *h)
 {
-    switch (h->pci.backend) {
-    case DX_HOSTDEV_PCI_BACKEND_KVM:
-        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &h->info->loc,
-                         "legacy KVM PCI device assignment (<driver name='kvm'/>) is not "
-                         "supported by QEMU 7.2: use <driver name='vfio'/>");
-        return -1;
-    case DX_HOSTDEV_PCI_BACKEND_XEN:
-        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &h->info->loc,
-                         "QEMU does not support device assignment mode 'xen'");
-        return -1;
-    case DX_HOSTDEV_PCI_BACKEND_DEFAULT:
-    case DX_HOSTDEV_PCI_BACKEND_VFIO:
-    case DX_HOSTDEV_PCI_BACKEND_LAST:
-        break;
-    }
     if (h->writeFiltering) {
         dxErrorReportLoc(DX_ERR_UNSUPPORTED, &h->info->loc,
                          "Write filtering of PCI device configuration space is not "
