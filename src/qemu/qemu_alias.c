@@ -1,5 +1,6 @@
 /* qemu_alias.c: libvirt's device alias scheme. */
 #include "qemu_alias.h"
+#include "qemu_chr.h"
 
 /* Families in libvirt's order; user aliases (ua-*) are kept as given. */
 int
@@ -12,6 +13,7 @@ dxQemuAssignAliases(dxDomainDef *def)
     /* interfaces, hostdevs */
 
     /* character devices, graphics, video, input, sound, audio */
+    dxQemuAssignChrAliases(def);
 
     /* other devices */
 

@@ -6,6 +6,7 @@
  */
 #include "qemu_expand.h"
 #include "qemu_target.h"
+#include "qemu_chr.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
@@ -36,6 +37,7 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
     /* per-device defaults: interfaces, hostdevs */
 
     /* per-device defaults: character devices, graphics, video, input, sound, audio */
+    dxQemuExpandChr,
 
     /* per-device defaults: other devices */
 

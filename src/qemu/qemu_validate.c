@@ -2,6 +2,7 @@
  * built, with the same cause libvirt gives. */
 #include "qemu_validate.h"
 #include "qemu_target.h"
+#include "qemu_chr.h"
 #include "util/dxerror.h"
 
 static int
@@ -26,6 +27,7 @@ static const dxQemuRule dxQemuRules[] = {
     /* network rules */
 
     /* character device, graphics, video, input, sound, audio rules */
+    dxQemuValidateChr,
 
     /* other device rules */
 
