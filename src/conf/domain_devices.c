@@ -3,6 +3,11 @@
 #include "domain_def.h"
 #include "devices.h"
 #include "chr_conf.h"
+#include "audio_conf.h"
+#include "graphics_conf.h"
+#include "input_conf.h"
+#include "sound_conf.h"
+#include "video_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 #include "util/dxxml.h"
@@ -37,16 +42,21 @@ static const dxDeviceParser dxDeviceParsers[] = {
     { "channel", dxChrDefParse },
 
     /* <input> */
+    { "input", dxInputDefParse },
 
     /* <tpm> */
 
     /* <graphics> */
+    { "graphics", dxGraphicsDefParse },
 
     /* <sound> */
+    { "sound", dxSoundDefParse },
 
     /* <audio> */
+    { "audio", dxAudioDefParse },
 
     /* <video> */
+    { "video", dxVideoDefParse },
 
     /* <hostdev> */
 
@@ -149,6 +159,8 @@ dxDomainDevicesPostParse(dxDomainDef *def)
     /* <audio> */
 
     /* <video> */
+    if (dxVideoDefsPostParse(def) < 0)
+        rc = -1;
 
     /* <hostdev> */
 
@@ -239,14 +251,17 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
     DX_ITERATE_ARRAY(DX_DEVICE_CHR, def->channels, def->nchannels);
 
     /* <input> */
+    DX_ITERATE_ARRAY(DX_DEVICE_INPUT, def->inputs, def->ninputs);
 
     /* <tpm> */
 
     /* <graphics> */
 
     /* <sound> */
+    DX_ITERATE_ARRAY(DX_DEVICE_SOUND, def->sounds, def->nsounds);
 
     /* <video> */
+    DX_ITERATE_ARRAY(DX_DEVICE_VIDEO, def->videos, def->nvideos);
 
     /* <hostdev> */
 
@@ -322,16 +337,21 @@ dxDomainDevicesClear(dxDomainDef *def)
     /* <channel> */
 
     /* <input> */
+    dxInputDefsClear(def);
 
     /* <tpm> */
 
     /* <graphics> */
+    dxGraphicsDefsClear(def);
 
     /* <sound> */
+    dxSoundDefsClear(def);
 
     /* <audio> */
+    dxAudioDefsClear(def);
 
     /* <video> */
+    dxVideoDefsClear(def);
 
     /* <hostdev> */
 
@@ -394,16 +414,21 @@ dxDomainDevicesFormat(dxBuf *buf, const dxDomainDef *def)
     dxChrDefsFormat(buf, def, DX_CHR_DEVICE_CHANNEL);
 
     /* <input> */
+    dxInputDefsFormat(buf, def);
 
     /* <tpm> */
 
     /* <graphics> */
+    dxGraphicsDefsFormat(buf, def);
 
     /* <sound> */
+    dxSoundDefsFormat(buf, def);
 
     /* <audio> */
+    dxAudioDefsFormat(buf, def);
 
     /* <video> */
+    dxVideoDefsFormat(buf, def);
 
     /* <hostdev> */
 

@@ -6,6 +6,11 @@
  */
 #include "domain_validate.h"
 #include "chr_conf.h"
+#include "audio_conf.h"
+#include "graphics_conf.h"
+#include "input_conf.h"
+#include "sound_conf.h"
+#include "video_conf.h"
 #include "util/dxerror.h"
 
 static int
@@ -55,6 +60,11 @@ static const dxDomainRule dxDomainRules[] = {
 
     /* character device, graphics, video, input, sound, audio rules */
     dxChrDefsValidate,
+    dxInputDefsValidate,
+    dxGraphicsDefsValidate,
+    dxSoundDefsValidate,
+    dxAudioDefsValidate,
+    dxVideoDefsValidate,
 
     /* other device rules */
 

@@ -1,6 +1,7 @@
 /* qemu_alias.c: libvirt's device alias scheme. */
 #include "qemu_alias.h"
 #include "qemu_chr.h"
+#include "qemu_display.h"
 
 /* Families in libvirt's order; user aliases (ua-*) are kept as given. */
 int
@@ -14,6 +15,7 @@ dxQemuAssignAliases(dxDomainDef *def)
 
     /* character devices, graphics, video, input, sound, audio */
     dxQemuAssignChrAliases(def);
+    dxQemuAssignDisplayAliases(def);
 
     /* other devices */
 

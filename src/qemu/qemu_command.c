@@ -9,6 +9,7 @@
 #include "qemu_command_priv.h"
 #include "qemu_alias.h"
 #include "qemu_cmd_chr.h"
+#include "qemu_cmd_display.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
@@ -298,14 +299,19 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     /* tpms */
 
     /* inputs */
+    dxQemuBuildInputs,
 
     /* audiodev */
+    dxQemuBuildAudios,
 
     /* graphics */
+    dxQemuBuildGraphics,
 
     /* videos */
+    dxQemuBuildVideos,
 
     /* sounds */
+    dxQemuBuildSounds,
 
     /* watchdogs */
 

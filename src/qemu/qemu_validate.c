@@ -3,6 +3,7 @@
 #include "qemu_validate.h"
 #include "qemu_target.h"
 #include "qemu_chr.h"
+#include "qemu_display.h"
 #include "util/dxerror.h"
 
 static int
@@ -28,6 +29,7 @@ static const dxQemuRule dxQemuRules[] = {
 
     /* character device, graphics, video, input, sound, audio rules */
     dxQemuValidateChr,
+    dxQemuValidateDisplay,
 
     /* other device rules */
 
