@@ -5,6 +5,9 @@
  * so one run lists every problem of a file.
  */
 #include "domain_validate.h"
+#include "memballoon_conf.h"
+#include "panic_conf.h"
+#include "watchdog_conf.h"
 #include "util/dxerror.h"
 
 static int
@@ -55,6 +58,9 @@ static const dxDomainRule dxDomainRules[] = {
     /* character device, graphics, video, input, sound, audio rules */
 
     /* other device rules */
+    dxWatchdogValidate,
+    dxMemballoonValidate,
+    dxPanicValidate,
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
 };
