@@ -2,6 +2,7 @@
  * format the families in libvirt's fixed order. */
 #include "domain_def.h"
 #include "devices.h"
+#include "chr_conf.h"
 #include "crypto_conf.h"
 #include "fs_conf.h"
 #include "hub_conf.h"
@@ -41,12 +42,16 @@ static const dxDeviceParser dxDeviceParsers[] = {
     /* <smartcard> */
 
     /* <serial> */
+    { "serial", dxChrDefParse },
 
     /* <parallel> */
+    { "parallel", dxChrDefParse },
 
     /* <console> */
+    { "console", dxChrDefParse },
 
     /* <channel> */
+    { "channel", dxChrDefParse },
 
     /* <input> */
 
@@ -156,6 +161,8 @@ dxDomainDevicesPostParse(dxDomainDef *def)
     /* <smartcard> */
 
     /* <serial> */
+    if (dxChrDefsPostParse(def) < 0)
+        rc = -1;
 
     /* <parallel> */
 
@@ -259,12 +266,23 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
     /* <smartcard> */
 
     /* <serial> */
+    DX_ITERATE_ARRAY(DX_DEVICE_CHR, def->serials, def->nserials);
 
     /* <parallel> */
+    DX_ITERATE_ARRAY(DX_DEVICE_CHR, def->parallels, def->nparallels);
 
     /* <console> */
+    /* a console standing for a serial port is that port: skip it */
+    for (i = 0; i < def->nconsoles; i++) {
+        dxDeviceRef ref = { DX_DEVICE_CHR, def->consoles[i] };
+        if (dxChrConsoleIsSerialAlias(def, i))
+            continue;
+        if ((rc = cb(def, ref, &def->consoles[i]->info, opaque)) != 0)
+            return rc;
+    }
 
     /* <channel> */
+    DX_ITERATE_ARRAY(DX_DEVICE_CHR, def->channels, def->nchannels);
 
     /* <input> */
 
@@ -361,6 +379,7 @@ dxDomainDevicesClear(dxDomainDef *def)
     /* <smartcard> */
 
     /* <serial> */
+    dxChrDefsClear(def);
 
     /* <parallel> */
 
@@ -470,12 +489,16 @@ dxDomainDevicesFormat(dxBuf *buf, const dxDomainDef *def)
     /* <smartcard> */
 
     /* <serial> */
+    dxChrDefsFormat(buf, def, DX_CHR_DEVICE_SERIAL);
 
     /* <parallel> */
+    dxChrDefsFormat(buf, def, DX_CHR_DEVICE_PARALLEL);
 
     /* <console> */
+    dxChrDefsFormat(buf, def, DX_CHR_DEVICE_CONSOLE);
 
     /* <channel> */
+    dxChrDefsFormat(buf, def, DX_CHR_DEVICE_CHANNEL);
 
     /* <input> */
 

@@ -5,6 +5,7 @@
  * so one run lists every problem of a file.
  */
 #include "domain_validate.h"
+#include "chr_conf.h"
 #include "memballoon_conf.h"
 #include "panic_conf.h"
 #include "watchdog_conf.h"
@@ -56,6 +57,7 @@ static const dxDomainRule dxDomainRules[] = {
     /* network rules */
 
     /* character device, graphics, video, input, sound, audio rules */
+    dxChrDefsValidate,
 
     /* other device rules */
     dxWatchdogValidate,
