@@ -12,9 +12,11 @@
 #include "memdev_conf.h"
 #include "nvram_conf.h"
 #include "panic_conf.h"
+#include "redirdev_conf.h"
 #include "redirfilter_conf.h"
 #include "rng_conf.h"
 #include "shmem_conf.h"
+#include "smartcard_conf.h"
 #include "tpm_conf.h"
 #include "vsock_conf.h"
 #include "watchdog_conf.h"
@@ -40,6 +42,7 @@ static const dxDeviceParser dxDeviceParsers[] = {
     /* <interface> */
 
     /* <smartcard> */
+    { "smartcard", dxSmartcardParse },
 
     /* <serial> */
     { "serial", dxChrDefParse },
@@ -69,6 +72,7 @@ static const dxDeviceParser dxDeviceParsers[] = {
     /* <hostdev> */
 
     /* <redirdev> */
+    { "redirdev", dxRedirdevParse },
 
     /* <redirfilter> */
     { "redirfilter", dxRedirFilterParse },
@@ -159,6 +163,7 @@ dxDomainDevicesPostParse(dxDomainDef *def)
     /* <interface> */
 
     /* <smartcard> */
+    dxSmartcardsAssignCCID(def);
 
     /* <serial> */
     if (dxChrDefsPostParse(def) < 0)
@@ -264,6 +269,7 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
     /* <interface> */
 
     /* <smartcard> */
+    DX_ITERATE_ARRAY(DX_DEVICE_SMARTCARD, def->smartcards, def->nsmartcards);
 
     /* <serial> */
     DX_ITERATE_ARRAY(DX_DEVICE_CHR, def->serials, def->nserials);
@@ -298,6 +304,7 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
     /* <hostdev> */
 
     /* <redirdev> */
+    DX_ITERATE_ARRAY(DX_DEVICE_REDIRDEV, def->redirdevs, def->nredirdevs);
 
     /* <hub> */
     DX_ITERATE_ARRAY(DX_DEVICE_HUB, def->hubs, def->nhubs);
@@ -377,6 +384,10 @@ dxDomainDevicesClear(dxDomainDef *def)
     /* <interface> */
 
     /* <smartcard> */
+    for (i = 0; i < def->nsmartcards; i++)
+        dxSmartcardFree(def->smartcards[i]);
+    DX_CLEAR(def->smartcards, free);
+    def->nsmartcards = 0;
 
     /* <serial> */
     dxChrDefsClear(def);
@@ -406,6 +417,10 @@ dxDomainDevicesClear(dxDomainDef *def)
     /* <hostdev> */
 
     /* <redirdev> */
+    for (i = 0; i < def->nredirdevs; i++)
+        dxRedirdevFree(def->redirdevs[i]);
+    DX_CLEAR(def->redirdevs, free);
+    def->nredirdevs = 0;
 
     /* <redirfilter> */
     DX_CLEAR(def->redirfilter, dxRedirFilterFree);
@@ -487,6 +502,8 @@ dxDomainDevicesFormat(dxBuf *buf, const dxDomainDef *def)
     /* <interface> */
 
     /* <smartcard> */
+    for (size_t i = 0; i < def->nsmartcards; i++)
+        dxSmartcardFormat(buf, def->smartcards[i]);
 
     /* <serial> */
     dxChrDefsFormat(buf, def, DX_CHR_DEVICE_SERIAL);
@@ -517,6 +534,8 @@ dxDomainDevicesFormat(dxBuf *buf, const dxDomainDef *def)
     /* <hostdev> */
 
     /* <redirdev> */
+    for (size_t i = 0; i < def->nredirdevs; i++)
+        dxRedirdevFormat(buf, def->redirdevs[i]);
 
     /* <redirfilter> */
     if (def->redirfilter)

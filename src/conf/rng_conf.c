@@ -10,28 +10,45 @@ DX_ENUM_IMPL(dxRNGModel, DX_RNG_MODEL_LAST,
 DX_ENUM_IMPL(dxRNGBackend, DX_RNG_BACKEND_LAST,
              "random", "egd", "builtin");
 
-/* The egd backend's character device needs the chardev family's source
- * model; until it is in, the backend is refused rather than dropped. */
 static void
 dxRNGEgdFree(dxChrSourceDef *src)
 {
-    (void)src;
+    if (!src)
+        return;
+    dxChrSourceDefClear(src);
+    free(src);
 }
 
+/* <backend model='egd' type='CHRTYPE'> holds a character device source:
+ * where the entropy gathering daemon listens. */
 static int
 dxRNGEgdParse(dxRNGDef *rng, xmlNodePtr backend)
 {
-    (void)rng;
-    dxErrorReport(DX_ERR_UNSUPPORTED, backend,
-                  "the 'egd' RNG backend is not supported yet");
-    return -1;
+    int type = 0;
+
+    if (dxXMLPropEnum(backend, "type", &dxChrTypeTable, DX_PROP_REQUIRED, &type) < 0)
+        return -1;
+    rng->egd = dxNew(dxChrSourceDef);
+    rng->egd->type = type;
+    if (dxChrSourceParse(rng->egd, backend, 0) < 0)
+        return -1;
+    return 0;
 }
 
 static void
 dxRNGEgdFormat(dxBuf *buf, const dxRNGDef *rng)
 {
-    (void)buf;
-    (void)rng;
+    dxBuf child = DX_BUF_INIT_CHILD(buf);
+
+    dxBufAddf(buf, "<backend model='egd' type='%s'", dxChrTypeTypeToString(rng->egd->type));
+    dxChrSourceFormat(&child, rng->egd);
+    if (dxBufIsEmpty(&child)) {
+        dxBufAddStr(buf, "/>\n");
+        return;
+    }
+    dxBufAddStr(buf, ">\n");
+    dxBufAddBuf(buf, &child);
+    dxBufAddStr(buf, "</backend>\n");
 }
 
 void

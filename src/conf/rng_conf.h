@@ -2,6 +2,7 @@
  * entropy source. */
 #pragma once
 
+#include "chr_conf.h"
 #include "device_info.h"
 #include "domain_def.h"
 #include "virtio_options.h"
@@ -24,8 +25,6 @@ DX_ENUM_DECL(dxRNGBackend);
 
 /* The host file a random backend reads when the XML names none. */
 #define DX_RNG_DEFAULT_SOURCE "/dev/random"
-
-typedef struct _dxChrSourceDef dxChrSourceDef;   /* chardev_conf.h */
 
 struct _dxRNGDef {
     dxRNGModel model;

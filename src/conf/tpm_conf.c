@@ -12,28 +12,57 @@ DX_ENUM_IMPL(dxTPMBackend, DX_TPM_BACKEND_LAST, "passthrough", "emulator", "exte
 DX_ENUM_IMPL(dxTPMVersion, DX_TPM_VERSION_LAST, "default", "1.2", "2.0");
 DX_ENUM_IMPL(dxTPMPcrBank, DX_TPM_PCR_BANK_LAST, "sha1", "sha256", "sha384", "sha512");
 
-/* The external backend's socket needs the chardev family's source model;
- * until it is in, the backend is refused rather than dropped. */
 static void
 dxTPMExternalSourceFree(dxChrSourceDef *src)
 {
-    (void)src;
+    if (!src)
+        return;
+    dxChrSourceDefClear(src);
+    free(src);
 }
 
+/* <source type='unix' mode='connect' path='...'/>: the socket of a TPM
+ * emulator started outside libvirt.  Only UNIX sockets make sense here. */
 static int
 dxTPMExternalSourceParse(dxTPMDef *tpm, xmlNodePtr backend)
 {
-    (void)tpm;
-    dxErrorReport(DX_ERR_UNSUPPORTED, backend,
-                  "the 'external' TPM backend is not supported yet");
-    return -1;
+    xmlNodePtr source = dxXMLChild(backend, "source");
+    int type = 0;
+
+    if (!source) {
+        dxErrorReport(DX_ERR_INVALID, backend, "missing external TPM backend source");
+        return -1;
+    }
+    if (dxXMLPropEnum(source, "type", &dxChrTypeTable, DX_PROP_REQUIRED, &type) < 0)
+        return -1;
+    if (type != DX_CHR_TYPE_UNIX) {
+        dxErrorReport(DX_ERR_UNSUPPORTED, source,
+                      "unsupported external TPM backend source type '%s': only 'unix' works",
+                      dxChrTypeTypeToString(type));
+        return -1;
+    }
+    tpm->source = dxNew(dxChrSourceDef);
+    tpm->source->type = type;
+    if (dxChrSourceParse(tpm->source, backend, 0) < 0)
+        return -1;
+    if (!tpm->source->path) {
+        dxErrorReport(DX_ERR_INVALID, source, "missing socket path for the external TPM backend");
+        return -1;
+    }
+    if (tpm->source->listen) {
+        dxErrorReport(DX_ERR_UNSUPPORTED, source,
+                      "the external TPM backend must be reached in mode='connect'");
+        return -1;
+    }
+    return 0;
 }
 
 static void
 dxTPMExternalSourceFormat(dxBuf *buf, const dxTPMDef *tpm)
 {
-    (void)buf;
-    (void)tpm;
+    dxBufAddStr(buf, "<source type='unix' mode='connect'");
+    dxBufAttr(buf, "path", tpm->source->path);
+    dxBufAddStr(buf, "/>\n");
 }
 
 void

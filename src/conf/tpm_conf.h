@@ -1,6 +1,7 @@
 /* tpm_conf.h: <tpm>, the guest TPM and its host backend. */
 #pragma once
 
+#include "chr_conf.h"
 #include "device_info.h"
 #include "domain_def.h"
 
@@ -41,8 +42,6 @@ DX_ENUM_DECL(dxTPMPcrBank);
 
 /* The host TPM a passthrough backend uses when the XML names none. */
 #define DX_TPM_DEFAULT_DEVICE "/dev/tpm0"
-
-typedef struct _dxChrSourceDef dxChrSourceDef;   /* chardev_conf.h */
 
 struct _dxTPMDef {
     dxTPMModel model;
