@@ -22,7 +22,11 @@ dxLeaseParseChildren(dxLeaseDef *lease, xmlNodePtr node)
 {
     xmlNodePtr target;
 
-    lease->lockspace = dxXMLChildContent(node, "lockspace");
+    /* libvirt 9.0 fails to define a lease without a lockspace, so say so */
+    if (!(lease->lockspace = dxXMLChildContent(node, "lockspace"))) {
+        dxErrorReport(DX_ERR_INVALID, node, "Missing 'lockspace' element for lease");
+        return -1;
+    }
     if (!(lease->key = dxXMLChildContent(node, "key"))) {
         dxErrorReport(DX_ERR_INVALID, node, "Missing 'key' element for lease");
         return -1;

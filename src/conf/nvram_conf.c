@@ -36,8 +36,10 @@ dxNVRAMParse(dxDomainDef *def, xmlNodePtr node)
 void
 dxNVRAMFormat(dxBuf *buf, const dxNVRAMDef *nvram)
 {
-    dxBuf child = DX_BUF_INIT_CHILD(buf);
-
-    dxDeviceInfoFormat(&child, &nvram->info, 0);
-    dxBufElementAlways(buf, "nvram", NULL, &child);
+    /* libvirt writes an open and a close tag even with nothing inside */
+    dxBufAddStr(buf, "<nvram>\n");
+    dxBufAdjustIndent(buf, 2);
+    dxDeviceInfoFormat(buf, &nvram->info, 0);
+    dxBufAdjustIndent(buf, -2);
+    dxBufAddStr(buf, "</nvram>\n");
 }

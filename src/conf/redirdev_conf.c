@@ -32,7 +32,7 @@ dxRedirdevParse(dxDomainDef *def, xmlNodePtr node)
     if (type == DX_CHR_TYPE_SPICEVMC)
         redir->source.spicevmc = DX_CHR_SPICEVMC_USBREDIR;
     if (dxChrSourceParse(&redir->source, node, 0) < 0 ||
-        dxChrSourceValidate(&redir->source, &redir->info.loc, true) < 0 ||
+        dxChrSourceValidate(&redir->source, &redir->info.loc, false) < 0 ||
         dxDeviceInfoParse(&redir->info, node, DX_INFO_ALLOW_BOOT) < 0)
         goto error;
     DX_APPEND(def->redirdevs, def->nredirdevs, redir);

@@ -82,7 +82,7 @@ dxSmartcardParseBody(dxSmartcardDef *card, xmlNodePtr node)
         break;
     case DX_SMARTCARD_MODE_PASSTHROUGH:
         if (dxSmartcardParsePassthrough(card, node) < 0 ||
-            dxChrSourceValidate(card->passthru, &card->info.loc, true) < 0)
+            dxChrSourceValidate(card->passthru, &card->info.loc, false) < 0)
             return -1;
         break;
     case DX_SMARTCARD_MODE_LAST:
