@@ -11,6 +11,9 @@
 #include "input_conf.h"
 #include "sound_conf.h"
 #include "video_conf.h"
+#include "memballoon_conf.h"
+#include "panic_conf.h"
+#include "watchdog_conf.h"
 #include "util/dxerror.h"
 
 static int
@@ -67,6 +70,9 @@ static const dxDomainRule dxDomainRules[] = {
     dxVideoDefsValidate,
 
     /* other device rules */
+    dxWatchdogValidate,
+    dxMemballoonValidate,
+    dxPanicValidate,
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
 };
