@@ -8,6 +8,14 @@
 #include "hostdev_conf.h"
 #include "net_conf.h"
 #include "chr_conf.h"
+#include "audio_conf.h"
+#include "graphics_conf.h"
+#include "input_conf.h"
+#include "sound_conf.h"
+#include "video_conf.h"
+#include "memballoon_conf.h"
+#include "panic_conf.h"
+#include "watchdog_conf.h"
 #include "util/dxerror.h"
 
 static int
@@ -59,8 +67,16 @@ static const dxDomainRule dxDomainRules[] = {
 
     /* character device, graphics, video, input, sound, audio rules */
     dxChrDefsValidate,
+    dxInputDefsValidate,
+    dxGraphicsDefsValidate,
+    dxSoundDefsValidate,
+    dxAudioDefsValidate,
+    dxVideoDefsValidate,
 
     /* other device rules */
+    dxWatchdogValidate,
+    dxMemballoonValidate,
+    dxPanicValidate,
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
 };

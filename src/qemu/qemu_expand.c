@@ -7,6 +7,8 @@
 #include "qemu_expand.h"
 #include "qemu_net.h"
 #include "qemu_target.h"
+#include "qemu_chr.h"
+#include "qemu_display.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
@@ -31,6 +33,7 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
 
     /* implicit controllers and default devices (usb, ide/sata, pci root,
        memballoon, input, audio, ...) */
+    dxQemuExpandDisplayDevices,
 
     /* per-device defaults: disks, controllers */
 
@@ -38,6 +41,8 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
     dxQemuExpandNets,
 
     /* per-device defaults: character devices, graphics, video, input, sound, audio */
+    dxQemuExpandChr,
+    dxQemuExpandDisplay,
 
     /* per-device defaults: other devices */
 

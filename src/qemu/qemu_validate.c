@@ -3,6 +3,8 @@
 #include "qemu_validate.h"
 #include "qemu_net.h"
 #include "qemu_target.h"
+#include "qemu_chr.h"
+#include "qemu_display.h"
 #include "util/dxerror.h"
 
 static int
@@ -29,6 +31,8 @@ static const dxQemuRule dxQemuRules[] = {
     dxQemuValidateHostdevs,
 
     /* character device, graphics, video, input, sound, audio rules */
+    dxQemuValidateChr,
+    dxQemuValidateDisplay,
 
     /* other device rules */
 
