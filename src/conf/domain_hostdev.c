@@ -892,7 +892,6 @@ dxHostdevSCSIAddressCheck(const dxDomainDef *def, size_t i)
 static int
 dxHostdevMdevCheck(const dxDomainDef *def, const dxHostdevDef *h)
 {
-    (void)def;
     static const dxAddressType allowed[DX_MDEV_MODEL_LAST] = {
         [DX_MDEV_MODEL_VFIO_PCI] = DX_ADDRESS_TYPE_PCI,
         [DX_MDEV_MODEL_VFIO_CCW] = DX_ADDRESS_TYPE_CCW,
@@ -911,6 +910,12 @@ dxHostdevMdevCheck(const dxDomainDef *def, const dxHostdevDef *h)
         dxErrorReportLoc(DX_ERR_UNSUPPORTED, &h->info->loc,
                          "<hostdev> attribute 'display' is only supported with "
                          "model='vfio-pci'");
+        return -1;
+    }
+    if (m->display == DX_TRISTATE_SWITCH_ON && def->ngraphics == 0) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &h->info->loc,
+                         "graphics device is needed for attribute value 'display=on' "
+                         "in <hostdev>");
         return -1;
     }
     if (m->ramfb == DX_TRISTATE_SWITCH_ON && m->display != DX_TRISTATE_SWITCH_ON) {
