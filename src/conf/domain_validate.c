@@ -5,6 +5,8 @@
  * so one run lists every problem of a file.
  */
 #include "domain_validate.h"
+#include "hostdev_conf.h"
+#include "net_conf.h"
 #include "chr_conf.h"
 #include "memory_conf.h"
 #include "numa_conf.h"
@@ -12,6 +14,14 @@
 #include "seclabel_conf.h"
 #include "sysinfo_conf.h"
 #include "tune_conf.h"
+#include "audio_conf.h"
+#include "graphics_conf.h"
+#include "input_conf.h"
+#include "sound_conf.h"
+#include "video_conf.h"
+#include "memballoon_conf.h"
+#include "panic_conf.h"
+#include "watchdog_conf.h"
 #include "util/dxerror.h"
 
 static int
@@ -58,11 +68,21 @@ static const dxDomainRule dxDomainRules[] = {
     /* storage rules */
 
     /* network rules */
+    dxNetsValidate,
+    dxHostdevsValidate,
 
     /* character device, graphics, video, input, sound, audio rules */
     dxChrDefsValidate,
+    dxInputDefsValidate,
+    dxGraphicsDefsValidate,
+    dxSoundDefsValidate,
+    dxAudioDefsValidate,
+    dxVideoDefsValidate,
 
     /* other device rules */
+    dxWatchdogValidate,
+    dxMemballoonValidate,
+    dxPanicValidate,
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
     dxDomainOsValidate,

@@ -1,5 +1,8 @@
 /* qemu_alias.c: libvirt's device alias scheme. */
 #include "qemu_alias.h"
+#include "qemu_net.h"
+#include "qemu_chr.h"
+#include "qemu_display.h"
 
 /* Families in libvirt's order; user aliases (ua-*) are kept as given. */
 int
@@ -10,8 +13,12 @@ dxQemuAssignAliases(dxDomainDef *def)
     /* disks, controllers */
 
     /* interfaces, hostdevs */
+    if (dxQemuAssignNetHostdevAliases(def) < 0)
+        return -1;
 
     /* character devices, graphics, video, input, sound, audio */
+    dxQemuAssignChrAliases(def);
+    dxQemuAssignDisplayAliases(def);
 
     /* other devices */
 

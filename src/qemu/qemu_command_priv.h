@@ -3,6 +3,7 @@
 
 #include "qemu_command.h"
 #include "qemu_target.h"
+#include "conf/device_info.h"
 
 /* The firmware a domain boots, once <os> is resolved (qemu_cmd_firmware.c). */
 typedef struct {
@@ -24,6 +25,8 @@ typedef struct {
     const char *pflash0;       /* -machine pflash0=: firmware code node */
     const char *pflash1;       /* -machine pflash1=: firmware variables node */
     dxQemuFirmwareChoice fw;   /* resolved by dxQemuBuildPflash */
+    unsigned int nextFdSet;    /* -add-fd set= numbers handed out so far */
+    int nextChardevFd;         /* descriptor for the next file a chardev uses */
 } dxQemuBuildCtx;
 
 /* One memory backend object (-object memory-backend-*), the way libvirt
@@ -58,6 +61,17 @@ int dxQemuBuildDefaults(dxQemuBuildCtx *ctx);
 int dxQemuBuildMonitor(dxQemuBuildCtx *ctx);
 int dxQemuBuildSandbox(dxQemuBuildCtx *ctx);
 int dxQemuBuildMsg(dxQemuBuildCtx *ctx);
+/* "-add-fd set=N,fd=FD,opaque=OPAQUE"; returns N (sets are numbered in
+ * command line order). */
+unsigned int dxQemuBuildAddFd(dxQemuBuildCtx *ctx, int fd, const char *opaque);
+/* Properties of a tls-creds-x509 object for a server (LISTEN) or client
+ * endpoint; PASSWORDID names the secret object of the key, or NULL. */
+dxJSON *dxQemuTLSx509Props(const char *id, const char *dir, bool listen,
+                           bool verifyPeer, const char *passwordid);
+/* The guest address of INFO as device properties (bus/addr, bus/port,
+ * bus/nr, iobase/irq, ...), in libvirt's order. */
+void dxQemuBuildDeviceAddressProps(dxQemuBuildCtx *ctx, dxJSON *props,
+                                   const dxDeviceInfo *info);
 /* qemu_cmd_machine.c */
 int dxQemuBuildMachine(dxQemuBuildCtx *ctx);
 int dxQemuBuildAccel(dxQemuBuildCtx *ctx);

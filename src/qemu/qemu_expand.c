@@ -6,7 +6,10 @@
  */
 #include "qemu_expand.h"
 #include "qemu_expand_priv.h"
+#include "qemu_net.h"
 #include "qemu_target.h"
+#include "qemu_chr.h"
+#include "qemu_display.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
@@ -34,12 +37,16 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
 
     /* implicit controllers and default devices (usb, ide/sata, pci root,
        memballoon, input, audio, ...) */
+    dxQemuExpandDisplayDevices,
 
     /* per-device defaults: disks, controllers */
 
     /* per-device defaults: interfaces, hostdevs */
+    dxQemuExpandNets,
 
     /* per-device defaults: character devices, graphics, video, input, sound, audio */
+    dxQemuExpandChr,
+    dxQemuExpandDisplay,
 
     /* per-device defaults: other devices */
 
