@@ -7,6 +7,7 @@
  */
 #include "domain_postparse.h"
 #include "clock_conf.h"
+#include "memdev_conf.h"
 #include "misc_conf.h"
 #include "numa_conf.h"
 #include "tune_conf.h"
@@ -19,8 +20,8 @@ static void
 dxDomainMemoryPostParse(dxDomainDef *def)
 {
     /* without <memory>, the NUMA cells say how much there is */
-    if (def->mem.totalKiB == 0)
-        def->mem.totalKiB = dxDomainNumaTotalMemory(def);
+    if (def->mem.totalKiB == 0 && dxDomainNumaTotalMemory(def))
+        def->mem.totalKiB = dxDomainNumaTotalMemory(def) + dxMemoryDevicesTotalKiB(def);
     if (def->mem.currentKiB == 0 || def->mem.currentKiB > def->mem.totalKiB)
         def->mem.currentKiB = def->mem.totalKiB;
 }

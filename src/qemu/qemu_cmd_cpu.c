@@ -4,6 +4,7 @@
 #include "conf/clock_conf.h"
 #include "conf/cpu_conf.h"
 #include "conf/features_conf.h"
+#include "conf/panic_conf.h"
 #include "util/dxerror.h"
 
 #include <stdlib.h>
@@ -208,7 +209,9 @@ dxQemuBuildCPU(dxQemuBuildCtx *ctx)
         dxBufAddf(&buf, ",kvm-pv-unhalt=%s", dxTristateSwitchTypeToString(pvspin));
     dxQemuCPUHyperv(&buf, &def->features);
 
-    /* hv-crash: panic devices */
+    /* the Hyper-V crash MSRs report guest panics */
+    if (dxDomainHasHypervPanic(def))
+        dxBufAddStr(&buf, ",hv-crash");
 
     dxQemuCPUKVM(&buf, &def->features);
     if (pmu)

@@ -3,6 +3,7 @@
 #include "qemu_command_priv.h"
 #include "conf/clock_conf.h"
 #include "conf/features_conf.h"
+#include "conf/memdev_conf.h"
 #include "conf/memory_conf.h"
 #include "conf/numa_conf.h"
 #include "conf/os_conf.h"
@@ -29,6 +30,17 @@ dxQemuMachineFeatures(dxBuf *buf, const dxDomainDef *def, const dxQemuFirmwareCh
         else if (x->ioapic == DX_IOAPIC_KVM)
             dxBufAddStr(buf, ",kernel_irqchip=on");
     }
+}
+
+static bool
+dxQemuHasNvdimm(const dxDomainDef *def)
+{
+    size_t i;
+    for (i = 0; i < def->nmems; i++) {
+        if (def->mems[i]->model == DX_MEMDEV_MODEL_NVDIMM)
+            return true;
+    }
+    return false;
 }
 
 static bool
@@ -62,7 +74,8 @@ dxQemuBuildMachine(dxQemuBuildCtx *ctx)
     if (dxDomainNumaCellCount(def) == 0)
         dxBufAddStr(&buf, ",memory-backend=" DX_QEMU_MAIN_RAM_ID);
 
-    /* nvdimm=on: memory devices */
+    if (dxQemuHasNvdimm(def))
+        dxBufAddStr(&buf, ",nvdimm=on");
 
     if (dxQemuLaunchSecurityId(def))
         dxBufAddf(&buf, ",confidential-guest-support=%s", dxQemuLaunchSecurityId(def));

@@ -44,6 +44,7 @@ static const dxQemuRule dxQemuRules[] = {
     dxQemuValidateArch,
     dxQemuValidateCPUArch,
     dxQemuValidateFeatureArch,
+    dxQemuValidateMemory,
 };
 
 int

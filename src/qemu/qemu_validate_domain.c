@@ -4,6 +4,8 @@
 #include "qemu_target.h"
 #include "conf/cpu_conf.h"
 #include "conf/features_conf.h"
+#include "conf/memdev_conf.h"
+#include "conf/numa_conf.h"
 #include "conf/os_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
@@ -103,19 +105,20 @@ dxQemuValidateArch(const dxDomainDef *def)
     return 0;
 }
 
-/* The host CPU of the reference host is x86: it can only be passed
- * through (or modelled) for x86 guests. */
+/* A 32-bit Arm guest cannot take the host CPU as it is: no 64-bit host
+ * CPU model runs in AArch32-only mode here. */
 static int
 dxQemuValidateHostCPU(const dxDomainDef *def)
 {
     const dxDomainCPUDef *cpu = def->cpu;
+    const char *arch = def->os.arch;
 
-    if (!cpu || dxQemuArchIsX86(def->os.arch))
+    if (!cpu || !arch || (strcmp(arch, "armv7l") != 0 && strcmp(arch, "armv6l") != 0))
         return 0;
     if (cpu->mode == DX_CPU_MODE_HOST_PASSTHROUGH || cpu->mode == DX_CPU_MODE_HOST_MODEL) {
         dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cpu->loc,
-                         "QEMU binary does not support CPU %s for %s on x86_64 host",
-                         dxCPUModeTypeToString(cpu->mode), def->os.arch);
+                         "QEMU binary does not support CPU %s for %s on this host",
+                         dxCPUModeTypeToString(cpu->mode), arch);
         return -1;
     }
     return 0;
@@ -211,6 +214,40 @@ dxQemuValidateFeatureArch(const dxDomainDef *def)
                              "%s configuration is not supported by this QEMU binary",
                              dxDomainFeatureTypeToString(pseries[i]));
         return -1;
+    }
+    return 0;
+}
+
+/* QEMU's limit on a guest RAM size in bytes is INT64_MAX. */
+#define DX_QEMU_MAX_MEMORY_KIB (9223372036854775807ULL / 1024)
+
+int
+dxQemuValidateMemory(const dxDomainDef *def)
+{
+    size_t i, ncells = dxDomainNumaCellCount(def);
+
+    for (i = 0; i < ncells; i++) {
+        if ((def->numa->cells[i].memKiB + 1023) / 1024 * 1024 > DX_QEMU_MAX_MEMORY_KIB) {
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->numa->loc,
+                             "memory size of NUMA node '%zu' overflowed after alignment", i);
+            return -1;
+        }
+    }
+    /* x86 hot-plugged memory is attached to a guest NUMA node */
+    if (def->mem.maxKiB && ncells == 0 && dxQemuArchIsX86(def->os.arch)) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->loc,
+                         "At least one numa node has to be configured when enabling "
+                         "memory hotplug");
+        return -1;
+    }
+    for (i = 0; i < def->nmems; i++) {
+        int node = def->mems[i]->targetNode;
+        if (node >= 0 && ncells && (size_t)node >= ncells) {
+            dxErrorReportLoc(DX_ERR_INVALID, &def->mems[i]->info.loc,
+                             "can't add memory backend for guest node '%d' as the guest "
+                             "has only '%zu' NUMA nodes configured", node, ncells);
+            return -1;
+        }
     }
     return 0;
 }

@@ -11,3 +11,4 @@ int dxQemuValidateFeatures(const dxDomainDef *def);
 int dxQemuValidateArch(const dxDomainDef *def);
 int dxQemuValidateCPUArch(const dxDomainDef *def);
 int dxQemuValidateFeatureArch(const dxDomainDef *def);
+int dxQemuValidateMemory(const dxDomainDef *def);
