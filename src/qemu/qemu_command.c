@@ -8,6 +8,7 @@
  */
 #include "qemu_command_priv.h"
 #include "qemu_alias.h"
+#include "qemu_cmd_devices.h"
 #include "qemu_cmd_chr.h"
 #include "qemu_cmd_display.h"
 #include "util/dxalloc.h"
@@ -267,22 +268,26 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildKernel,
 
     /* iommu */
+    dxQemuBuildIOMMU,
 
     /* controllers (-global and -device) */
 
     /* memory devices */
 
     /* hubs */
+    dxQemuBuildHubs,
 
     /* ccid controllers (smartcard bus) */
 
     /* disks */
 
     /* filesystems */
+    dxQemuBuildFilesystems,
 
     /* interfaces */
 
     /* smartcards */
+    dxQemuBuildSmartcards,
 
     /* serials */
     dxQemuBuildSerials,
@@ -297,6 +302,7 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildConsoles,
 
     /* tpms */
+    dxQemuBuildTPMs,
 
     /* inputs */
     dxQemuBuildInputs,
@@ -314,14 +320,18 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildSounds,
 
     /* watchdogs */
+    dxQemuBuildWatchdogs,
 
     /* redirdevs */
+    dxQemuBuildRedirdevs,
 
     /* hostdevs */
 
     /* memballoon */
+    dxQemuBuildMemballoon,
 
     /* rngs */
+    dxQemuBuildRNGs,
 
     /* nvram */
 
@@ -334,12 +344,16 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildSandbox,
 
     /* panic */
+    dxQemuBuildPanics,
 
     /* shmem */
+    dxQemuBuildShmems,
 
     /* vsock */
+    dxQemuBuildVsock,
 
     /* crypto */
+    dxQemuBuildCryptos,
 
     dxQemuBuildMsg,
 };

@@ -1,6 +1,7 @@
 /* qemu_validate.c: what QEMU 7.2 cannot run, refused before any argv is
  * built, with the same cause libvirt gives. */
 #include "qemu_validate.h"
+#include "qemu_devices.h"
 #include "qemu_target.h"
 #include "qemu_chr.h"
 #include "qemu_display.h"
@@ -32,6 +33,7 @@ static const dxQemuRule dxQemuRules[] = {
     dxQemuValidateDisplay,
 
     /* other device rules */
+    dxQemuValidateOtherDevices,
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
 };
