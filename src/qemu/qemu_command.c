@@ -9,6 +9,7 @@
 #include "qemu_command_priv.h"
 #include "qemu_alias.h"
 #include "qemu_cmd_devices.h"
+#include "qemu_net.h"
 #include "qemu_cmd_chr.h"
 #include "qemu_cmd_display.h"
 #include "util/dxalloc.h"
@@ -285,6 +286,7 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildFilesystems,
 
     /* interfaces */
+    dxQemuBuildInterfaces,
 
     /* smartcards */
     dxQemuBuildSmartcards,
@@ -326,6 +328,7 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildRedirdevs,
 
     /* hostdevs */
+    dxQemuBuildHostdevs,
 
     /* memballoon */
     dxQemuBuildMemballoon,

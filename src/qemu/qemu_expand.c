@@ -6,6 +6,7 @@
  */
 #include "qemu_expand.h"
 #include "qemu_devices.h"
+#include "qemu_net.h"
 #include "qemu_target.h"
 #include "qemu_chr.h"
 #include "qemu_display.h"
@@ -39,6 +40,7 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
     /* per-device defaults: disks, controllers */
 
     /* per-device defaults: interfaces, hostdevs */
+    dxQemuExpandNets,
 
     /* per-device defaults: character devices, graphics, video, input, sound, audio */
     dxQemuExpandChr,

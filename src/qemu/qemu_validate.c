@@ -2,6 +2,7 @@
  * built, with the same cause libvirt gives. */
 #include "qemu_validate.h"
 #include "qemu_devices.h"
+#include "qemu_net.h"
 #include "qemu_target.h"
 #include "qemu_chr.h"
 #include "qemu_display.h"
@@ -27,6 +28,8 @@ static const dxQemuRule dxQemuRules[] = {
     /* storage rules */
 
     /* network rules */
+    dxQemuValidateNets,
+    dxQemuValidateHostdevs,
 
     /* character device, graphics, video, input, sound, audio rules */
     dxQemuValidateChr,
