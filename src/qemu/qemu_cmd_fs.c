@@ -59,7 +59,7 @@ dxQemuBuild9p(dxQemuBuildCtx *ctx, const dxFSDef *fs)
     dxBufAddStr(&buf, ",path=");
     dxBufEscapeComma(&buf, fs->src);
     if (fs->readonly)
-        dxBufAddStr(&buf, ",readonly=on");
+        dxBufAddStr(&buf, ",readonly");
     dxArgvAddBuf(ctx->argv, "-fsdev", &buf);
 
     props = dxQemuVirtioDeviceProps("virtio-9p", dxQemuFSFlavour(fs), &fs->info, &fs->virtio);
