@@ -2,6 +2,8 @@
  * format the families in libvirt's fixed order. */
 #include "domain_def.h"
 #include "devices.h"
+#include "hostdev_conf.h"
+#include "net_conf.h"
 #include "chr_conf.h"
 #include "audio_conf.h"
 #include "graphics_conf.h"
@@ -45,6 +47,7 @@ static const dxDeviceParser dxDeviceParsers[] = {
     { "filesystem", dxFSParse },
 
     /* <interface> */
+    { "interface", dxNetParse },
 
     /* <smartcard> */
     { "smartcard", dxSmartcardParse },
@@ -80,6 +83,7 @@ static const dxDeviceParser dxDeviceParsers[] = {
     { "video", dxVideoDefParse },
 
     /* <hostdev> */
+    { "hostdev", dxHostdevParse },
 
     /* <redirdev> */
     { "redirdev", dxRedirdevParse },
@@ -200,6 +204,8 @@ dxDomainDevicesPostParse(dxDomainDef *def)
         rc = -1;
 
     /* <hostdev> */
+    if (dxHostdevsPostParse(def) < 0)
+        rc = -1;
 
     /* <redirdev> */
 
@@ -279,6 +285,7 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
     DX_ITERATE_ARRAY(DX_DEVICE_FS, def->fss, def->nfss);
 
     /* <interface> */
+    DX_ITERATE_ARRAY(DX_DEVICE_NET, def->nets, def->nnets);
 
     /* <smartcard> */
     DX_ITERATE_ARRAY(DX_DEVICE_SMARTCARD, def->smartcards, def->nsmartcards);
@@ -317,6 +324,15 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
     DX_ITERATE_ARRAY(DX_DEVICE_VIDEO, def->videos, def->nvideos);
 
     /* <hostdev> */
+    /* an SR-IOV interface was visited among the interfaces: its hostdev
+       shares that dxDeviceInfo */
+    for (i = 0; i < def->nhostdevs; i++) {
+        dxDeviceRef ref = { DX_DEVICE_HOSTDEV, def->hostdevs[i] };
+        if (def->hostdevs[i]->parentnet)
+            continue;
+        if ((rc = cb(def, ref, def->hostdevs[i]->info, opaque)) != 0)
+            return rc;
+    }
 
     /* <redirdev> */
     DX_ITERATE_ARRAY(DX_DEVICE_REDIRDEV, def->redirdevs, def->nredirdevs);
@@ -397,6 +413,13 @@ dxDomainDevicesClear(dxDomainDef *def)
     def->nfss = 0;
 
     /* <interface> */
+    for (i = 0; i < def->nnets; i++) {
+        /* the interface owns its hostdev: unlist it before freeing */
+        dxDomainHostdevRemove(def, def->nets[i]->hostdev);
+        dxNetDefFree(def->nets[i]);
+    }
+    DX_CLEAR(def->nets, free);
+    def->nnets = 0;
 
     /* <smartcard> */
     for (i = 0; i < def->nsmartcards; i++)
@@ -435,6 +458,10 @@ dxDomainDevicesClear(dxDomainDef *def)
     dxVideoDefsClear(def);
 
     /* <hostdev> */
+    for (i = 0; i < def->nhostdevs; i++)
+        dxHostdevDefFree(def->hostdevs[i]);
+    DX_CLEAR(def->hostdevs, free);
+    def->nhostdevs = 0;
 
     /* <redirdev> */
     for (i = 0; i < def->nredirdevs; i++)
@@ -520,6 +547,8 @@ dxDomainDevicesFormat(dxBuf *buf, const dxDomainDef *def)
         dxFSFormat(buf, def->fss[i]);
 
     /* <interface> */
+    for (size_t i = 0; i < def->nnets; i++)
+        dxNetFormat(buf, def->nets[i]);
 
     /* <smartcard> */
     for (size_t i = 0; i < def->nsmartcards; i++)
@@ -557,6 +586,8 @@ dxDomainDevicesFormat(dxBuf *buf, const dxDomainDef *def)
     dxVideoDefsFormat(buf, def);
 
     /* <hostdev> */
+    for (size_t i = 0; i < def->nhostdevs; i++)
+        dxHostdevFormat(buf, def->hostdevs[i]);
 
     /* <redirdev> */
     for (size_t i = 0; i < def->nredirdevs; i++)

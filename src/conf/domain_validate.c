@@ -5,6 +5,8 @@
  * so one run lists every problem of a file.
  */
 #include "domain_validate.h"
+#include "hostdev_conf.h"
+#include "net_conf.h"
 #include "chr_conf.h"
 #include "audio_conf.h"
 #include "graphics_conf.h"
@@ -60,6 +62,8 @@ static const dxDomainRule dxDomainRules[] = {
     /* storage rules */
 
     /* network rules */
+    dxNetsValidate,
+    dxHostdevsValidate,
 
     /* character device, graphics, video, input, sound, audio rules */
     dxChrDefsValidate,

@@ -8,6 +8,8 @@
  */
 #include "qemu_command_priv.h"
 #include "qemu_alias.h"
+#include "qemu_cmd_devices.h"
+#include "qemu_net.h"
 #include "qemu_cmd_chr.h"
 #include "qemu_cmd_display.h"
 #include "util/dxalloc.h"
@@ -267,22 +269,27 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildKernel,
 
     /* iommu */
+    dxQemuBuildIOMMU,
 
     /* controllers (-global and -device) */
 
     /* memory devices */
 
     /* hubs */
+    dxQemuBuildHubs,
 
     /* ccid controllers (smartcard bus) */
 
     /* disks */
 
     /* filesystems */
+    dxQemuBuildFilesystems,
 
     /* interfaces */
+    dxQemuBuildInterfaces,
 
     /* smartcards */
+    dxQemuBuildSmartcards,
 
     /* serials */
     dxQemuBuildSerials,
@@ -297,6 +304,7 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildConsoles,
 
     /* tpms */
+    dxQemuBuildTPMs,
 
     /* inputs */
     dxQemuBuildInputs,
@@ -314,14 +322,19 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildSounds,
 
     /* watchdogs */
+    dxQemuBuildWatchdogs,
 
     /* redirdevs */
+    dxQemuBuildRedirdevs,
 
     /* hostdevs */
+    dxQemuBuildHostdevs,
 
     /* memballoon */
+    dxQemuBuildMemballoon,
 
     /* rngs */
+    dxQemuBuildRNGs,
 
     /* nvram */
 
@@ -334,12 +347,16 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildSandbox,
 
     /* panic */
+    dxQemuBuildPanics,
 
     /* shmem */
+    dxQemuBuildShmems,
 
     /* vsock */
+    dxQemuBuildVsock,
 
     /* crypto */
+    dxQemuBuildCryptos,
 
     dxQemuBuildMsg,
 };

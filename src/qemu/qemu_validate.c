@@ -1,6 +1,8 @@
 /* qemu_validate.c: what QEMU 7.2 cannot run, refused before any argv is
  * built, with the same cause libvirt gives. */
 #include "qemu_validate.h"
+#include "qemu_devices.h"
+#include "qemu_net.h"
 #include "qemu_target.h"
 #include "qemu_chr.h"
 #include "qemu_display.h"
@@ -26,12 +28,15 @@ static const dxQemuRule dxQemuRules[] = {
     /* storage rules */
 
     /* network rules */
+    dxQemuValidateNets,
+    dxQemuValidateHostdevs,
 
     /* character device, graphics, video, input, sound, audio rules */
     dxQemuValidateChr,
     dxQemuValidateDisplay,
 
     /* other device rules */
+    dxQemuValidateOtherDevices,
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
 };
