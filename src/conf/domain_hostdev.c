@@ -202,6 +202,12 @@ dxHostdevISCSIParse(dxHostdevDef *h, xmlNodePtr source)
         dxErrorReport(DX_ERR_INVALID, source, "missing iSCSI hostdev source path name");
         return -1;
     }
+    /* the name is "TARGET/LUN"; a bare target means LUN 0 */
+    if (!strchr(h->scsi.iqn, '/')) {
+        char *full = dxAsprintf("%s/0", h->scsi.iqn);
+        free(h->scsi.iqn);
+        h->scsi.iqn = full;
+    }
     if (!host) {
         dxErrorReport(DX_ERR_INVALID, source,
                       "missing the host address (<host name port>) of the iSCSI hostdev");
