@@ -1,5 +1,6 @@
 /* qemu_alias.c: libvirt's device alias scheme. */
 #include "qemu_alias.h"
+#include "qemu_devices.h"
 #include "qemu_net.h"
 #include "qemu_chr.h"
 #include "qemu_display.h"
@@ -21,6 +22,7 @@ dxQemuAssignAliases(dxDomainDef *def)
     dxQemuAssignDisplayAliases(def);
 
     /* other devices */
+    dxQemuAssignOtherAliases(def);
 
     return 0;
 }

@@ -8,6 +8,7 @@
  */
 #include "qemu_command_priv.h"
 #include "qemu_alias.h"
+#include "qemu_cmd_devices.h"
 #include "qemu_net.h"
 #include "qemu_cmd_chr.h"
 #include "qemu_cmd_display.h"
@@ -268,23 +269,27 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildKernel,
 
     /* iommu */
+    dxQemuBuildIOMMU,
 
     /* controllers (-global and -device) */
 
     /* memory devices */
 
     /* hubs */
+    dxQemuBuildHubs,
 
     /* ccid controllers (smartcard bus) */
 
     /* disks */
 
     /* filesystems */
+    dxQemuBuildFilesystems,
 
     /* interfaces */
     dxQemuBuildInterfaces,
 
     /* smartcards */
+    dxQemuBuildSmartcards,
 
     /* serials */
     dxQemuBuildSerials,
@@ -299,6 +304,7 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildConsoles,
 
     /* tpms */
+    dxQemuBuildTPMs,
 
     /* inputs */
     dxQemuBuildInputs,
@@ -316,15 +322,19 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildSounds,
 
     /* watchdogs */
+    dxQemuBuildWatchdogs,
 
     /* redirdevs */
+    dxQemuBuildRedirdevs,
 
     /* hostdevs */
     dxQemuBuildHostdevs,
 
     /* memballoon */
+    dxQemuBuildMemballoon,
 
     /* rngs */
+    dxQemuBuildRNGs,
 
     /* nvram */
 
@@ -337,12 +347,16 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildSandbox,
 
     /* panic */
+    dxQemuBuildPanics,
 
     /* shmem */
+    dxQemuBuildShmems,
 
     /* vsock */
+    dxQemuBuildVsock,
 
     /* crypto */
+    dxQemuBuildCryptos,
 
     dxQemuBuildMsg,
 };

@@ -37,3 +37,7 @@
  * reference command lines, and whoever starts QEMU provides them. */
 #define DX_QEMU_LISTEN_SOCKET_FD 1729
 #define DX_QEMU_FIRST_CHARDEV_FILE_FD 1750
+/* a passthrough TPM's device and cancel file, in that order */
+#define DX_QEMU_FIRST_TPM_FD 1730
+/* /dev/vhost-vsock, as a string property */
+#define DX_QEMU_VHOST_VSOCK_FD_STR "6789"

@@ -5,6 +5,7 @@
  * assignment last, because it must see every device that will exist.
  */
 #include "qemu_expand.h"
+#include "qemu_devices.h"
 #include "qemu_net.h"
 #include "qemu_target.h"
 #include "qemu_chr.h"
@@ -33,6 +34,7 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
 
     /* implicit controllers and default devices (usb, ide/sata, pci root,
        memballoon, input, audio, ...) */
+    dxQemuExpandDefaultMemballoon,
     dxQemuExpandDisplayDevices,
 
     /* per-device defaults: disks, controllers */
@@ -46,8 +48,10 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
     dxQemuExpandDisplay,
 
     /* per-device defaults: other devices */
+    dxQemuExpandOtherDevices,
 
     /* address assignment: PCI, drive, USB, virtio-serial, ccid, ISA */
+    dxQemuAssignMemorySlots,
 };
 
 int

@@ -1,6 +1,7 @@
 /* qemu_validate.c: what QEMU 7.2 cannot run, refused before any argv is
  * built, with the same cause libvirt gives. */
 #include "qemu_validate.h"
+#include "qemu_devices.h"
 #include "qemu_net.h"
 #include "qemu_target.h"
 #include "qemu_chr.h"
@@ -35,6 +36,7 @@ static const dxQemuRule dxQemuRules[] = {
     dxQemuValidateDisplay,
 
     /* other device rules */
+    dxQemuValidateOtherDevices,
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
 };
