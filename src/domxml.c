@@ -15,67 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool
-dxPathWithin(const char *anc, const char *path)
-{
-    size_t n;
-    if (!anc)
-        return true;
-    if (!path)
-        return false;
-    n = strlen(anc);
-    return strncmp(anc, path, n) == 0 && (path[n] == '\0' || path[n] == '/');
-}
-
-static bool
-dxSameSpot(const dxError *a, const dxError *b)
-{
-    return a->line > 0 && a->column > 0 && a->line == b->line &&
-           a->column == b->column && dxStrEq(a->file, b->file);
-}
-
-/* The schema and the parser often see the same mistake: keep one record
- * per spot (the schema's, which also covers unknown names the parser only
- * warns about), drop libxml2's generic messages that a precise record in
- * the same element explains, and order everything by position. */
-static void
-dxMergeDiagnostics(size_t mark)
-{
-    size_t i, j;
-    for (i = mark; i < dxErrorCount(); ) {
-        const dxError *r = dxErrorGet(i);
-        bool dup = false;
-        if (r->code != DX_ERR_SCHEMA) {
-            for (j = mark; j < dxErrorCount() && !dup; j++) {
-                const dxError *s = dxErrorGet(j);
-                dup = s->code == DX_ERR_SCHEMA && dxSameSpot(s, r);
-            }
-        }
-        if (dup)
-            dxErrorRemove(i);
-        else
-            i++;
-    }
-    for (i = mark; i < dxErrorCount(); ) {
-        const dxError *g = dxErrorGet(i);
-        bool explained = false;
-        if (dxErrorGetFlags(i) & DX_ERROR_FLAG_GENERIC) {
-            for (j = mark; j < dxErrorCount() && !explained; j++) {
-                const dxError *o = dxErrorGet(j);
-                explained = j != i && !(dxErrorGetFlags(j) & DX_ERROR_FLAG_GENERIC) &&
-                            (o->severity == DX_SEVERITY_ERROR ||
-                             (dxErrorGetFlags(j) & DX_ERROR_FLAG_GRAMMAR)) &&
-                            dxPathWithin(g->path, o->path);
-            }
-        }
-        if (explained)
-            dxErrorRemove(i);
-        else
-            i++;
-    }
-    dxErrorSortFrom(mark);
-}
-
 static dxDomainDef *
 dxDomainDefParseDoc(xmlDocPtr doc, unsigned int flags)
 {
@@ -104,7 +43,7 @@ dxDomainDefParseDoc(xmlDocPtr doc, unsigned int flags)
         failed = 1;
     if (!failed && (dxDomainDefPostParse(def) < 0 || dxDomainDefValidate(def) < 0))
         failed = 1;
-    dxMergeDiagnostics(mark);
+    dxDomainDiagnosticsMerge(mark);
     if (failed) {
         dxDomainDefFree(def);
         return NULL;

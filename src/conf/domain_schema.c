@@ -235,3 +235,112 @@ dxSchemaValidateDoc(xmlDocPtr doc)
     free(run.culprits);
     return rc == 0 ? 0 : -1;
 }
+
+/* ---- merging with the parser's diagnostics ------------------------------ */
+
+static bool
+dxPathWithin(const char *anc, const char *path)
+{
+    size_t n;
+    if (!anc)
+        return true;
+    if (!path)
+        return false;
+    n = strlen(anc);
+    return strncmp(anc, path, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+static bool
+dxSameSpot(const dxError *a, const dxError *b)
+{
+    return a->line > 0 && a->column > 0 && a->line == b->line &&
+           a->column == b->column && dxStrEq(a->file, b->file);
+}
+
+/* "/domain/devices/disk[2]" for anything inside the second disk, and
+ * "/domain/os" for anything inside <os>; caller frees. */
+static char *
+dxPathSection(const char *path)
+{
+    size_t parts = strncmp(path, "/domain/devices/", 16) == 0 ? 3 : 2;
+    const char *p = path;
+    while (*p && parts > 0) {
+        p++;
+        p += strcspn(p, "/");
+        parts--;
+    }
+    return dxStrndup(path, p - path);
+}
+
+/* A parser that meets an error in an element may stop reading it: what it
+ * left unread there is not unknown, so the parser's "unknown" records in
+ * an element (device, or child of <domain>) with an error are dropped.
+ * The schema, when it runs, still reports what is really unknown. */
+static void
+dxDropUnreadAfterErrors(size_t mark)
+{
+    size_t i, j;
+    for (i = mark; i < dxErrorCount(); ) {
+        const dxError *r = dxErrorGet(i);
+        char *sec;
+        bool drop = false;
+        if (r->code != DX_ERR_UNKNOWN || !r->path) {
+            i++;
+            continue;
+        }
+        sec = dxPathSection(r->path);
+        for (j = mark; j < dxErrorCount() && !drop; j++) {
+            const dxError *e = dxErrorGet(j);
+            drop = e->severity == DX_SEVERITY_ERROR && e->code != DX_ERR_UNKNOWN &&
+                   e->code != DX_ERR_SCHEMA && dxPathWithin(sec, e->path);
+        }
+        free(sec);
+        if (drop)
+            dxErrorRemove(i);
+        else
+            i++;
+    }
+}
+
+/* The schema and the parser often see the same mistake: keep one record
+ * per spot (the schema's, which also covers unknown names the parser only
+ * warns about), drop libxml2's generic messages that a precise record in
+ * the same element explains, and order everything by position. */
+void
+dxDomainDiagnosticsMerge(size_t mark)
+{
+    size_t i, j;
+    for (i = mark; i < dxErrorCount(); ) {
+        const dxError *r = dxErrorGet(i);
+        bool dup = false;
+        if (r->code != DX_ERR_SCHEMA) {
+            for (j = mark; j < dxErrorCount() && !dup; j++) {
+                const dxError *s = dxErrorGet(j);
+                dup = s->code == DX_ERR_SCHEMA && dxSameSpot(s, r);
+            }
+        }
+        if (dup)
+            dxErrorRemove(i);
+        else
+            i++;
+    }
+    for (i = mark; i < dxErrorCount(); ) {
+        const dxError *g = dxErrorGet(i);
+        bool explained = false;
+        if (dxErrorGetFlags(i) & DX_ERROR_FLAG_GENERIC) {
+            for (j = mark; j < dxErrorCount() && !explained; j++) {
+                const dxError *o = dxErrorGet(j);
+                explained = j != i && !(dxErrorGetFlags(j) & DX_ERROR_FLAG_GENERIC) &&
+                            (o->severity == DX_SEVERITY_ERROR ||
+                             (dxErrorGetFlags(j) & DX_ERROR_FLAG_GRAMMAR)) &&
+                            dxPathWithin(g->path, o->path);
+            }
+        }
+        if (explained)
+            dxErrorRemove(i);
+        else
+            i++;
+    }
+    dxDropUnreadAfterErrors(mark);
+    dxErrorSortFrom(mark);
+}

@@ -18,3 +18,8 @@ const dxRNG *dxSchemaGetIndex(void);
 /* 0 when DOC is valid; -1 with one error per violation otherwise, each at
  * the innermost element or attribute at fault where that can be told. */
 int dxSchemaValidateDoc(xmlDocPtr doc);
+/* Tidy the records reported since MARK about one document by the schema,
+ * the parser and the checks: one record per spot, libxml2's generic
+ * messages dropped where a precise one explains them, no "unknown" records
+ * for what a parser left unread after an error, sorted by position. */
+void dxDomainDiagnosticsMerge(size_t mark);
