@@ -2,7 +2,7 @@
  *
  * libxml2 decides validity.  Its messages name the enclosing element of a
  * mistake ("Extra element devices in interleave"), so when a document is
- * invalid a second reading of the same grammar (util/dxrng.c) points at
+ * invalid a second reading of the same grammar (util/dxrelaxng.c) points at
  * the innermost culprit: the unknown attribute, the bad value, the
  * missing element.  libxml2's own messages are kept only where that
  * reading has nothing to say about the element they concern, and are
@@ -13,7 +13,7 @@
 #include "schemas_embedded.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
-#include "util/dxrng.h"
+#include "util/dxrelaxng.h"
 #include "util/dxxml.h"
 
 #include <libxml/parser.h>
@@ -23,7 +23,7 @@
 #include <string.h>
 
 static xmlRelaxNGPtr dxSchema;
-static dxRNG *dxSchemaIndex;
+static dxRelaxNG *dxSchemaIndex;
 static pthread_once_t dxSchemaOnce = PTHREAD_ONCE_INIT;
 
 static const dxEmbeddedFile *
@@ -63,7 +63,7 @@ static char *
 dxSchemaHint(void *opaque, const xmlNode *element, bool isAttr, const char *name)
 {
     (void)opaque;
-    return dxSchemaIndex ? dxRNGSuggest(dxSchemaIndex, element, isAttr, name) : NULL;
+    return dxSchemaIndex ? dxRelaxNGSuggest(dxSchemaIndex, element, isAttr, name) : NULL;
 }
 
 static void
@@ -81,7 +81,7 @@ dxSchemaCompile(void)
     dxSchema = xmlRelaxNGParse(pctxt);
     xmlRelaxNGFreeParserCtxt(pctxt);
     dxXMLSetThreadResolver(NULL);
-    dxSchemaIndex = dxRNGLoad("domain.rng", dxSchemaResolve);
+    dxSchemaIndex = dxRelaxNGLoad("domain.rng", dxSchemaResolve);
     dxXMLSetNameHints(dxSchemaHint, NULL);
 }
 
@@ -97,7 +97,7 @@ dxSchemaLoad(void)
     return 0;
 }
 
-const dxRNG *
+const dxRelaxNG *
 dxSchemaGetIndex(void)
 {
     return dxSchemaLoad() < 0 ? NULL : dxSchemaIndex;
@@ -207,7 +207,7 @@ dxSchemaValidateDoc(xmlDocPtr doc)
     rc = xmlRelaxNGValidateDoc(vctxt, doc);
     xmlRelaxNGFreeValidCtxt(vctxt);
     if (rc != 0) {
-        reported = dxRNGDiagnose(dxSchemaIndex, xmlDocGetRootElement(doc),
+        reported = dxRelaxNGDiagnose(dxSchemaIndex, xmlDocGetRootElement(doc),
                                  dxSchemaCulprit, &run);
         for (i = 0; i < run.nraw; i++) {
             const dxSchemaRawError *r = &run.raw[i];
@@ -303,23 +303,29 @@ dxDropUnreadAfterErrors(size_t mark)
 }
 
 /* The schema and the parser often see the same mistake: keep one record
- * per spot (the schema's, which also covers unknown names the parser only
- * warns about), drop libxml2's generic messages that a precise record in
- * the same element explains, and order everything by position. */
+ * per spot.  A parser error wins (it knows the context and words it as
+ * libvirt does); where the parser only warns that a name is unknown, the
+ * schema's error wins (it refuses the name, with a hint).  libxml2's
+ * generic messages are dropped when a precise record in the same element
+ * explains them, and everything is ordered by position. */
 void
 dxDomainDiagnosticsMerge(size_t mark)
 {
     size_t i, j;
+    dxDropUnreadAfterErrors(mark);
     for (i = mark; i < dxErrorCount(); ) {
         const dxError *r = dxErrorGet(i);
-        bool dup = false;
-        if (r->code != DX_ERR_SCHEMA) {
-            for (j = mark; j < dxErrorCount() && !dup; j++) {
-                const dxError *s = dxErrorGet(j);
-                dup = s->code == DX_ERR_SCHEMA && dxSameSpot(s, r);
-            }
+        bool drop = false;
+        for (j = mark; j < dxErrorCount() && !drop; j++) {
+            const dxError *o = dxErrorGet(j);
+            if (j == i || !dxSameSpot(o, r) || (r->code == DX_ERR_SCHEMA) == (o->code == DX_ERR_SCHEMA))
+                continue;
+            if (r->code == DX_ERR_SCHEMA)
+                drop = o->severity == DX_SEVERITY_ERROR && o->code != DX_ERR_UNKNOWN;
+            else
+                drop = r->severity == DX_SEVERITY_WARNING || r->code == DX_ERR_UNKNOWN;
         }
-        if (dup)
+        if (drop)
             dxErrorRemove(i);
         else
             i++;
@@ -341,6 +347,5 @@ dxDomainDiagnosticsMerge(size_t mark)
         else
             i++;
     }
-    dxDropUnreadAfterErrors(mark);
     dxErrorSortFrom(mark);
 }

@@ -9,12 +9,12 @@
 
 #include <libxml/tree.h>
 
-#include "util/dxrng.h"
+#include "util/dxrelaxng.h"
 
 /* Compile the grammar (once per process); 0 or -1 (error reported). */
 int dxSchemaLoad(void);
-/* The grammar's name index (see util/dxrng.h), or NULL. */
-const dxRNG *dxSchemaGetIndex(void);
+/* The grammar's name index (see util/dxrelaxng.h), or NULL. */
+const dxRelaxNG *dxSchemaGetIndex(void);
 /* 0 when DOC is valid; -1 with one error per violation otherwise, each at
  * the innermost element or attribute at fault where that can be told. */
 int dxSchemaValidateDoc(xmlDocPtr doc);

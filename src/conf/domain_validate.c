@@ -5,7 +5,17 @@
  * so one run lists every problem of a file.
  */
 #include "domain_validate.h"
+#include "hostdev_conf.h"
+#include "net_conf.h"
 #include "chr_conf.h"
+#include "audio_conf.h"
+#include "graphics_conf.h"
+#include "input_conf.h"
+#include "sound_conf.h"
+#include "video_conf.h"
+#include "memballoon_conf.h"
+#include "panic_conf.h"
+#include "watchdog_conf.h"
 #include "util/dxerror.h"
 
 static int
@@ -52,11 +62,21 @@ static const dxDomainRule dxDomainRules[] = {
     /* storage rules */
 
     /* network rules */
+    dxNetsValidate,
+    dxHostdevsValidate,
 
     /* character device, graphics, video, input, sound, audio rules */
     dxChrDefsValidate,
+    dxInputDefsValidate,
+    dxGraphicsDefsValidate,
+    dxSoundDefsValidate,
+    dxAudioDefsValidate,
+    dxVideoDefsValidate,
 
     /* other device rules */
+    dxWatchdogValidate,
+    dxMemballoonValidate,
+    dxPanicValidate,
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
 };

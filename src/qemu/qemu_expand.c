@@ -5,7 +5,11 @@
  * assignment last, because it must see every device that will exist.
  */
 #include "qemu_expand.h"
+#include "qemu_devices.h"
+#include "qemu_net.h"
 #include "qemu_target.h"
+#include "qemu_chr.h"
+#include "qemu_display.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
@@ -30,16 +34,23 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
 
     /* implicit controllers and default devices (usb, ide/sata, pci root,
        memballoon, input, audio, ...) */
+    dxQemuExpandDefaultMemballoon,
+    dxQemuExpandDisplayDevices,
 
     /* per-device defaults: disks, controllers */
 
     /* per-device defaults: interfaces, hostdevs */
+    dxQemuExpandNets,
 
     /* per-device defaults: character devices, graphics, video, input, sound, audio */
+    dxQemuExpandChr,
+    dxQemuExpandDisplay,
 
     /* per-device defaults: other devices */
+    dxQemuExpandOtherDevices,
 
     /* address assignment: PCI, drive, USB, virtio-serial, ccid, ISA */
+    dxQemuAssignMemorySlots,
 };
 
 int

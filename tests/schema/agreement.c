@@ -26,7 +26,7 @@
 #include "conf/domain_schema.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
-#include "util/dxrng.h"
+#include "util/dxrelaxng.h"
 #include "util/dxxml.h"
 
 #include <dirent.h>
@@ -132,7 +132,7 @@ inWildcard(const char *path)
 static void
 trackWildcards(xmlNodePtr root)
 {
-    const dxRNG *rng = dxSchemaGetIndex();
+    const dxRelaxNG *rng = dxSchemaGetIndex();
     xmlNodePtr devices = NULL;
     DX_XML_FOREACH_CHILD(root, c) {
         if (dxXMLNameIs(c, "devices"))
@@ -142,7 +142,7 @@ trackWildcards(xmlNodePtr root)
         return;
     DX_XML_FOREACH_CHILD(devices, dev) {
         size_t i;
-        if (dxRNGMatchedByWildcardOnly(rng, dev) != 1)
+        if (dxRelaxNGMatchedByWildcardOnly(rng, dev) != 1)
             continue;
         for (i = 0; i < nwild; i++) {
             if (strcmp(wild[i].name, (const char *)dev->name) == 0)

@@ -1,4 +1,4 @@
-/* dxrng.c: RelaxNG grammar as a name index, for precise diagnostics.
+/* dxrelaxng.c: RelaxNG grammar as a name index, for precise diagnostics.
  *
  * Only the parts of RelaxNG our own schemas use are interpreted: element,
  * attribute, group, interleave, choice, optional, zeroOrMore, oneOrMore,
@@ -8,7 +8,7 @@
  * notAllowed.  Anything else is treated as "accepts anything", so the
  * reading stays on the safe side: it never calls valid input invalid.
  */
-#include "dxrng.h"
+#include "dxrelaxng.h"
 #include "dxalloc.h"
 #include "dxbuf.h"
 #include "dxenum.h"
@@ -21,20 +21,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DX_RNG_NS "http://relaxng.org/ns/structure/1.0"
+#define DX_RELAXNG_NS "http://relaxng.org/ns/structure/1.0"
 #define DX_XSD_NS "http://www.w3.org/2001/XMLSchema-datatypes"
 #define DX_XSD_TYPES_NS "http://www.w3.org/2001/XMLSchema"
-#define DX_RNG_MAX_DEPTH 64
+#define DX_RELAXNG_MAX_DEPTH 64
 
 typedef struct {
     const xmlNode **bodies;     /* the <define> elements of one name */
     size_t nbodies;
-} dxRNGDefine;
+} dxRelaxNGDefine;
 
-struct _dxRNG {
+struct _dxRelaxNG {
     xmlDocPtr *docs;
     size_t ndocs;
-    xmlHashTablePtr defines;    /* name -> dxRNGDefine */
+    xmlHashTablePtr defines;    /* name -> dxRelaxNGDefine */
     const xmlNode **starts;
     size_t nstarts;
     xmlHashTablePtr regexps;    /* pattern text -> xmlRegexpPtr */
@@ -121,7 +121,7 @@ static bool
 dxIsRNG(const xmlNode *n)
 {
     return n && n->type == XML_ELEMENT_NODE && n->ns &&
-           xmlStrEqual(n->ns->href, (const xmlChar *)DX_RNG_NS);
+           xmlStrEqual(n->ns->href, (const xmlChar *)DX_RELAXNG_NS);
 }
 
 static bool
@@ -149,7 +149,7 @@ dxFirstRNG(const xmlNode *parent)
 
 /* Attribute value of a schema node, not copied (NULL when absent). */
 static const char *
-dxRNGProp(const xmlNode *n, const char *name)
+dxRelaxNGProp(const xmlNode *n, const char *name)
 {
     const xmlAttr *a;
     for (a = n->properties; a; a = a->next) {
@@ -160,10 +160,10 @@ dxRNGProp(const xmlNode *n, const char *name)
 }
 
 static const char *
-dxRNGInherited(const xmlNode *n, const char *name, const char *dflt)
+dxRelaxNGInherited(const xmlNode *n, const char *name, const char *dflt)
 {
     for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
-        const char *v = dxRNGProp(n, name);
+        const char *v = dxRelaxNGProp(n, name);
         if (v)
             return v;
     }
@@ -172,7 +172,7 @@ dxRNGInherited(const xmlNode *n, const char *name, const char *dflt)
 
 /* Text of a schema node with surrounding blanks removed; caller frees. */
 static char *
-dxRNGTrimmedText(const xmlNode *n)
+dxRelaxNGTrimmedText(const xmlNode *n)
 {
     xmlChar *c = xmlNodeGetContent(n);
     const char *s = c ? (const char *)c : "";
@@ -189,27 +189,27 @@ dxRNGTrimmedText(const xmlNode *n)
     return r;
 }
 
-static const dxRNGDefine *
-dxRNGLookup(const dxRNG *rng, const xmlNode *ref)
+static const dxRelaxNGDefine *
+dxRelaxNGLookup(const dxRelaxNG *rng, const xmlNode *ref)
 {
-    const char *name = dxRNGProp(ref, "name");
+    const char *name = dxRelaxNGProp(ref, "name");
     return name ? xmlHashLookup(rng->defines, (const xmlChar *)name) : NULL;
 }
 
 /* ---- loading ----------------------------------------------------------- */
 
-static int dxRNGLoadFile(dxRNG *rng, const char *name, dxXMLResolver resolver,
+static int dxRelaxNGLoadFile(dxRelaxNG *rng, const char *name, dxXMLResolver resolver,
                          int depth);
 
 static void
-dxRNGAddDefine(dxRNG *rng, const xmlNode *def, bool override)
+dxRelaxNGAddDefine(dxRelaxNG *rng, const xmlNode *def, bool override)
 {
-    const char *name = dxRNGProp(def, "name");
-    dxRNGDefine *d;
+    const char *name = dxRelaxNGProp(def, "name");
+    dxRelaxNGDefine *d;
     if (!name)
         return;
     if (!(d = xmlHashLookup(rng->defines, (const xmlChar *)name))) {
-        d = dxNew(dxRNGDefine);
+        d = dxNew(dxRelaxNGDefine);
         xmlHashAddEntry(rng->defines, (const xmlChar *)name, d);
     } else if (override) {
         free(d->bodies);
@@ -220,13 +220,13 @@ dxRNGAddDefine(dxRNG *rng, const xmlNode *def, bool override)
 }
 
 static int
-dxRNGLoadGrammar(dxRNG *rng, const xmlNode *grammar, bool override,
+dxRelaxNGLoadGrammar(dxRelaxNG *rng, const xmlNode *grammar, bool override,
                  dxXMLResolver resolver, int depth)
 {
     const xmlNode *n;
     for (n = dxFirstRNG(grammar); n; n = dxNextRNG(n)) {
         if (dxIsRNGNamed(n, "define")) {
-            dxRNGAddDefine(rng, n, override);
+            dxRelaxNGAddDefine(rng, n, override);
         } else if (dxIsRNGNamed(n, "start")) {
             if (override) {
                 free(rng->starts);
@@ -235,15 +235,15 @@ dxRNGLoadGrammar(dxRNG *rng, const xmlNode *grammar, bool override,
             }
             DX_APPEND(rng->starts, rng->nstarts, n);
         } else if (dxIsRNGNamed(n, "div")) {
-            if (dxRNGLoadGrammar(rng, n, override, resolver, depth) < 0)
+            if (dxRelaxNGLoadGrammar(rng, n, override, resolver, depth) < 0)
                 return -1;
         } else if (dxIsRNGNamed(n, "include")) {
-            const char *href = dxRNGProp(n, "href");
-            if (!href || dxRNGLoadFile(rng, href, resolver, depth + 1) < 0)
+            const char *href = dxRelaxNGProp(n, "href");
+            if (!href || dxRelaxNGLoadFile(rng, href, resolver, depth + 1) < 0)
                 return -1;
             /* what the <include> element itself defines replaces the
              * included file's definitions of the same name */
-            if (dxRNGLoadGrammar(rng, n, true, resolver, depth) < 0)
+            if (dxRelaxNGLoadGrammar(rng, n, true, resolver, depth) < 0)
                 return -1;
         }
     }
@@ -251,12 +251,12 @@ dxRNGLoadGrammar(dxRNG *rng, const xmlNode *grammar, bool override,
 }
 
 static void
-dxRNGCompilePatterns(dxRNG *rng, const xmlNode *n)
+dxRelaxNGCompilePatterns(dxRelaxNG *rng, const xmlNode *n)
 {
     for (; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        if (dxIsRNGNamed(n, "param") && dxStrEq(dxRNGProp(n, "name"), "pattern")) {
+        if (dxIsRNGNamed(n, "param") && dxStrEq(dxRelaxNGProp(n, "name"), "pattern")) {
             xmlChar *raw = xmlNodeGetContent(n);
             if (raw && !xmlHashLookup(rng->regexps, raw)) {
                 xmlRegexpPtr re = xmlRegexpCompile(raw);
@@ -265,12 +265,12 @@ dxRNGCompilePatterns(dxRNG *rng, const xmlNode *n)
             }
             xmlFree(raw);
         }
-        dxRNGCompilePatterns(rng, n->children);
+        dxRelaxNGCompilePatterns(rng, n->children);
     }
 }
 
 static int
-dxRNGLoadFile(dxRNG *rng, const char *name, dxXMLResolver resolver, int depth)
+dxRelaxNGLoadFile(dxRelaxNG *rng, const char *name, dxXMLResolver resolver, int depth)
 {
     const char *text;
     xmlDocPtr doc;
@@ -286,48 +286,48 @@ dxRNGLoadFile(dxRNG *rng, const char *name, dxXMLResolver resolver, int depth)
     root = xmlDocGetRootElement(doc);
     if (!dxIsRNGNamed(root, "grammar"))
         return -1;
-    dxRNGCompilePatterns(rng, root);
-    return dxRNGLoadGrammar(rng, root, false, resolver, depth);
+    dxRelaxNGCompilePatterns(rng, root);
+    return dxRelaxNGLoadGrammar(rng, root, false, resolver, depth);
 }
 
-dxRNG *
-dxRNGLoad(const char *topName, dxXMLResolver resolver)
+dxRelaxNG *
+dxRelaxNGLoad(const char *topName, dxXMLResolver resolver)
 {
-    dxRNG *rng = dxNew(dxRNG);
+    dxRelaxNG *rng = dxNew(dxRelaxNG);
     xmlSchemaInitTypes();   /* once, before any thread uses the types */
     rng->defines = xmlHashCreate(64);
     rng->regexps = xmlHashCreate(64);
-    if (dxRNGLoadFile(rng, topName, resolver, 0) < 0 || rng->nstarts == 0) {
-        dxRNGFree(rng);
+    if (dxRelaxNGLoadFile(rng, topName, resolver, 0) < 0 || rng->nstarts == 0) {
+        dxRelaxNGFree(rng);
         return NULL;
     }
     return rng;
 }
 
 static void
-dxRNGFreeDefine(void *payload, const xmlChar *name)
+dxRelaxNGFreeDefine(void *payload, const xmlChar *name)
 {
-    dxRNGDefine *d = payload;
+    dxRelaxNGDefine *d = payload;
     (void)name;
     free(d->bodies);
     free(d);
 }
 
 static void
-dxRNGFreeRegexp(void *payload, const xmlChar *name)
+dxRelaxNGFreeRegexp(void *payload, const xmlChar *name)
 {
     (void)name;
     xmlRegFreeRegexp(payload);
 }
 
 void
-dxRNGFree(dxRNG *rng)
+dxRelaxNGFree(dxRelaxNG *rng)
 {
     size_t i;
     if (!rng)
         return;
-    xmlHashFree(rng->defines, dxRNGFreeDefine);
-    xmlHashFree(rng->regexps, dxRNGFreeRegexp);
+    xmlHashFree(rng->defines, dxRelaxNGFreeDefine);
+    xmlHashFree(rng->regexps, dxRelaxNGFreeRegexp);
     for (i = 0; i < rng->ndocs; i++)
         xmlFreeDoc(rng->docs[i]);
     free(rng->docs);
@@ -343,7 +343,7 @@ static const xmlNode *
 dxPatContent(const xmlNode *pat)
 {
     const xmlNode *c = dxFirstRNG(pat);
-    if (!dxRNGProp(pat, "name") && c)
+    if (!dxRelaxNGProp(pat, "name") && c)
         c = dxNextRNG(c);
     return c;
 }
@@ -353,14 +353,14 @@ dxNameClassMatch(const xmlNode *nc, const char *local, const char *ns)
 {
     const xmlNode *c;
     if (dxIsRNGNamed(nc, "name")) {
-        char *text = dxRNGTrimmedText(nc);
+        char *text = dxRelaxNGTrimmedText(nc);
         bool ok = strcmp(text, local) == 0 &&
-                  strcmp(dxRNGInherited(nc, "ns", ""), ns) == 0;
+                  strcmp(dxRelaxNGInherited(nc, "ns", ""), ns) == 0;
         free(text);
         return ok;
     }
     if (dxIsRNGNamed(nc, "anyName") || dxIsRNGNamed(nc, "nsName")) {
-        if (dxIsRNGNamed(nc, "nsName") && strcmp(dxRNGInherited(nc, "ns", ""), ns) != 0)
+        if (dxIsRNGNamed(nc, "nsName") && strcmp(dxRelaxNGInherited(nc, "ns", ""), ns) != 0)
             return false;
         for (c = dxFirstRNG(nc); c; c = dxNextRNG(c)) {
             const xmlNode *e;
@@ -385,12 +385,12 @@ dxNameClassMatch(const xmlNode *nc, const char *local, const char *ns)
 static bool
 dxPatNameMatch(const xmlNode *pat, const char *local, const char *ns)
 {
-    const char *name = dxRNGProp(pat, "name");
+    const char *name = dxRelaxNGProp(pat, "name");
     if (name) {
         /* an attribute's name has no namespace unless it says so */
         const char *pns = dxIsRNGNamed(pat, "attribute") ?
-                          (dxRNGProp(pat, "ns") ? dxRNGProp(pat, "ns") : "") :
-                          dxRNGInherited(pat, "ns", "");
+                          (dxRelaxNGProp(pat, "ns") ? dxRelaxNGProp(pat, "ns") : "") :
+                          dxRelaxNGInherited(pat, "ns", "");
         return strcmp(name, local) == 0 && strcmp(pns, ns) == 0;
     }
     return dxNameClassMatch(dxFirstRNG(pat), local, ns);
@@ -402,7 +402,7 @@ dxNameClassNames(const xmlNode *nc, dxStrSet *out)
 {
     const xmlNode *c;
     if (dxIsRNGNamed(nc, "name")) {
-        char *text = dxRNGTrimmedText(nc);
+        char *text = dxRelaxNGTrimmedText(nc);
         dxStrSetAdd(out, text);
         free(text);
     } else if (dxIsRNGNamed(nc, "choice")) {
@@ -414,7 +414,7 @@ dxNameClassNames(const xmlNode *nc, dxStrSet *out)
 static void
 dxPatNames(const xmlNode *pat, dxStrSet *out)
 {
-    const char *name = dxRNGProp(pat, "name");
+    const char *name = dxRelaxNGProp(pat, "name");
     if (name)
         dxStrSetAdd(out, name);
     else
@@ -425,7 +425,7 @@ static bool
 dxPatIsWildcard(const xmlNode *pat)
 {
     const xmlNode *nc;
-    if (dxRNGProp(pat, "name"))
+    if (dxRelaxNGProp(pat, "name"))
         return false;
     nc = dxFirstRNG(pat);
     return dxIsRNGNamed(nc, "anyName") || dxIsRNGNamed(nc, "nsName");
@@ -461,11 +461,11 @@ dxIsContainer(const xmlNode *n)
 
 /* Element (or attribute) patterns directly in the content list FIRST. */
 static void
-dxCollect(const dxRNG *rng, const xmlNode *first, dxWant want, dxPatSet *out,
+dxCollect(const dxRelaxNG *rng, const xmlNode *first, dxWant want, dxPatSet *out,
           int depth)
 {
     const xmlNode *n;
-    if (depth > DX_RNG_MAX_DEPTH)
+    if (depth > DX_RELAXNG_MAX_DEPTH)
         return;
     for (n = first; n; n = dxNextRNG(n)) {
         if (dxIsRNGNamed(n, "element")) {
@@ -475,7 +475,7 @@ dxCollect(const dxRNG *rng, const xmlNode *first, dxWant want, dxPatSet *out,
             if (want == DX_WANT_ATTRIBUTES)
                 dxPatSetAdd(out, n);
         } else if (dxIsRNGNamed(n, "ref")) {
-            const dxRNGDefine *d = dxRNGLookup(rng, n);
+            const dxRelaxNGDefine *d = dxRelaxNGLookup(rng, n);
             size_t i;
             for (i = 0; d && i < d->nbodies; i++)
                 dxCollect(rng, dxFirstRNG(d->bodies[i]), want, out, depth + 1);
@@ -486,7 +486,7 @@ dxCollect(const dxRNG *rng, const xmlNode *first, dxWant want, dxPatSet *out,
 }
 
 static void
-dxChildPatterns(const dxRNG *rng, const dxPatSet *parents, dxWant want, dxPatSet *out)
+dxChildPatterns(const dxRelaxNG *rng, const dxPatSet *parents, dxWant want, dxPatSet *out)
 {
     size_t i;
     for (i = 0; i < parents->n; i++)
@@ -506,7 +506,7 @@ dxFilterByName(const dxPatSet *in, const char *local, const char *ns, dxPatSet *
 /* The element patterns that can match instance element ELEM, found by
  * following its ancestors from the document element. */
 static void
-dxCandidatesFor(const dxRNG *rng, const xmlNode *elem, dxPatSet *out)
+dxCandidatesFor(const dxRelaxNG *rng, const xmlNode *elem, dxPatSet *out)
 {
     const xmlNode *stack[DX_XML_MAX_DEPTH + 1];
     size_t depth = 0, i;
@@ -534,12 +534,12 @@ dxCandidatesFor(const dxRNG *rng, const xmlNode *elem, dxPatSet *out)
 
 /* ---- requirements and occurrences ------------------------------------------ */
 
-static void dxRequired(const dxRNG *rng, const xmlNode *first, bool single,
+static void dxRequired(const dxRelaxNG *rng, const xmlNode *first, bool single,
                        dxWant want, dxStrSet *out, int depth);
 
 /* What every alternative requires: the intersection. */
 static void
-dxRequiredChoice(const dxRNG *rng, const xmlNode **alts, size_t nalts, bool eachIsList,
+dxRequiredChoice(const dxRelaxNG *rng, const xmlNode **alts, size_t nalts, bool eachIsList,
                  dxWant want, dxStrSet *out, int depth)
 {
     dxStrSet acc = { NULL, 0 };
@@ -566,19 +566,19 @@ dxRequiredChoice(const dxRNG *rng, const xmlNode **alts, size_t nalts, bool each
 /* Names of WANT that every match of the pattern list FIRST (or of FIRST
  * alone, when SINGLE) must contain. */
 static void
-dxRequired(const dxRNG *rng, const xmlNode *first, bool single, dxWant want,
+dxRequired(const dxRelaxNG *rng, const xmlNode *first, bool single, dxWant want,
            dxStrSet *out, int depth)
 {
     const xmlNode *n;
-    if (depth > DX_RNG_MAX_DEPTH)
+    if (depth > DX_RELAXNG_MAX_DEPTH)
         return;
     for (n = first; n; n = single ? NULL : dxNextRNG(n)) {
         if (dxIsRNGNamed(n, "element") || dxIsRNGNamed(n, "attribute")) {
             bool isAttr = dxIsRNGNamed(n, "attribute");
-            if ((want == DX_WANT_ATTRIBUTES) == isAttr && dxRNGProp(n, "name"))
-                dxStrSetAdd(out, dxRNGProp(n, "name"));
+            if ((want == DX_WANT_ATTRIBUTES) == isAttr && dxRelaxNGProp(n, "name"))
+                dxStrSetAdd(out, dxRelaxNGProp(n, "name"));
         } else if (dxIsRNGNamed(n, "ref")) {
-            const dxRNGDefine *d = dxRNGLookup(rng, n);
+            const dxRelaxNGDefine *d = dxRelaxNGLookup(rng, n);
             const xmlNode **alts;
             size_t i;
             if (!d)
@@ -608,19 +608,19 @@ dxRequired(const dxRNG *rng, const xmlNode *first, bool single, dxWant want,
 /* How often (0, 1, 2 = more than once) an element called LOCAL can occur
  * in one match of the pattern list FIRST (or FIRST alone). */
 static int
-dxOccurs(const dxRNG *rng, const xmlNode *first, bool single,
+dxOccurs(const dxRelaxNG *rng, const xmlNode *first, bool single,
          const char *local, const char *ns, int depth)
 {
     const xmlNode *n;
     int total = 0;
-    if (depth > DX_RNG_MAX_DEPTH)
+    if (depth > DX_RELAXNG_MAX_DEPTH)
         return 2;
     for (n = first; n && total < 2; n = single ? NULL : dxNextRNG(n)) {
         int k = 0;
         if (dxIsRNGNamed(n, "element")) {
             k = dxPatNameMatch(n, local, ns) ? 1 : 0;
         } else if (dxIsRNGNamed(n, "ref")) {
-            const dxRNGDefine *d = dxRNGLookup(rng, n);
+            const dxRelaxNGDefine *d = dxRelaxNGLookup(rng, n);
             size_t i;
             for (i = 0; d && i < d->nbodies; i++) {
                 int o = dxOccurs(rng, dxFirstRNG(d->bodies[i]), false, local, ns, depth + 1);
@@ -671,13 +671,13 @@ dxCollapseBlanks(const char *s)
     return dxBufSteal(&buf);
 }
 
-static bool dxValueMatches(const dxRNG *rng, const xmlNode *pat, const char *value,
+static bool dxValueMatches(const dxRelaxNG *rng, const xmlNode *pat, const char *value,
                            int depth);
 
 static bool
-dxFacetOK(const dxRNG *rng, const xmlNode *param, const char *value)
+dxFacetOK(const dxRelaxNG *rng, const xmlNode *param, const char *value)
 {
-    const char *facet = dxRNGProp(param, "name");
+    const char *facet = dxRelaxNGProp(param, "name");
     char *limit;
     bool ok = true;
 
@@ -689,7 +689,7 @@ dxFacetOK(const dxRNG *rng, const xmlNode *param, const char *value)
         xmlFree(raw);
         return !re || xmlRegexpExec(re, (const xmlChar *)value) == 1;
     }
-    limit = dxRNGTrimmedText(param);
+    limit = dxRelaxNGTrimmedText(param);
     if (strcmp(facet, "minInclusive") == 0)
         ok = strtold(value, NULL) >= strtold(limit, NULL);
     else if (strcmp(facet, "maxInclusive") == 0)
@@ -709,10 +709,10 @@ dxFacetOK(const dxRNG *rng, const xmlNode *param, const char *value)
 }
 
 static bool
-dxDataMatches(const dxRNG *rng, const xmlNode *data, const char *value, int depth)
+dxDataMatches(const dxRelaxNG *rng, const xmlNode *data, const char *value, int depth)
 {
-    const char *lib = dxRNGInherited(data, "datatypeLibrary", "");
-    const char *type = dxRNGProp(data, "type");
+    const char *lib = dxRelaxNGInherited(data, "datatypeLibrary", "");
+    const char *type = dxRelaxNGProp(data, "type");
     const xmlNode *c;
 
     if (type && strcmp(lib, DX_XSD_NS) == 0) {
@@ -745,7 +745,7 @@ dxDataMatches(const dxRNG *rng, const xmlNode *data, const char *value, int dept
 static bool
 dxValueEquals(const xmlNode *pat, const char *value)
 {
-    const char *type = dxRNGProp(pat, "type");
+    const char *type = dxRelaxNGProp(pat, "type");
     char *want = (char *)xmlNodeGetContent(pat);
     bool ok;
     if (type && strcmp(type, "string") == 0) {
@@ -764,10 +764,10 @@ dxValueEquals(const xmlNode *pat, const char *value)
 /* Does VALUE (an attribute value or element text) match the pattern PAT?
  * Patterns this reading does not interpret accept. */
 static bool
-dxValueMatches(const dxRNG *rng, const xmlNode *pat, const char *value, int depth)
+dxValueMatches(const dxRelaxNG *rng, const xmlNode *pat, const char *value, int depth)
 {
     const xmlNode *c;
-    if (depth > DX_RNG_MAX_DEPTH)
+    if (depth > DX_RELAXNG_MAX_DEPTH)
         return true;
     if (dxIsRNGNamed(pat, "value"))
         return dxValueEquals(pat, value);
@@ -789,7 +789,7 @@ dxValueMatches(const dxRNG *rng, const xmlNode *pat, const char *value, int dept
         return false;
     }
     if (dxIsRNGNamed(pat, "ref")) {
-        const dxRNGDefine *d = dxRNGLookup(rng, pat);
+        const dxRelaxNGDefine *d = dxRelaxNGLookup(rng, pat);
         size_t i;
         if (!d)
             return true;
@@ -806,23 +806,23 @@ dxValueMatches(const dxRNG *rng, const xmlNode *pat, const char *value, int dept
 
 /* Describe what PAT accepts: enumerated VALUES and TYPES in words. */
 static void
-dxDescribe(const dxRNG *rng, const xmlNode *pat, dxStrSet *values, dxStrSet *types,
+dxDescribe(const dxRelaxNG *rng, const xmlNode *pat, dxStrSet *values, dxStrSet *types,
            int depth)
 {
     const xmlNode *c;
-    if (depth > DX_RNG_MAX_DEPTH || !pat)
+    if (depth > DX_RELAXNG_MAX_DEPTH || !pat)
         return;
     if (dxIsRNGNamed(pat, "value")) {
-        char *v = dxRNGTrimmedText(pat);
+        char *v = dxRelaxNGTrimmedText(pat);
         dxStrSetAdd(values, v);
         free(v);
     } else if (dxIsRNGNamed(pat, "data")) {
-        const char *type = dxRNGProp(pat, "type");
+        const char *type = dxRelaxNGProp(pat, "type");
         const xmlNode *p;
         char *desc = NULL;
         for (p = dxFirstRNG(pat); p; p = dxNextRNG(p)) {
-            if (dxIsRNGNamed(p, "param") && dxStrEq(dxRNGProp(p, "name"), "pattern")) {
-                char *re = dxRNGTrimmedText(p);
+            if (dxIsRNGNamed(p, "param") && dxStrEq(dxRelaxNGProp(p, "name"), "pattern")) {
+                char *re = dxRelaxNGTrimmedText(p);
                 desc = dxAsprintf("text matching %s", re);
                 free(re);
             }
@@ -835,7 +835,7 @@ dxDescribe(const dxRNG *rng, const xmlNode *pat, dxStrSet *values, dxStrSet *typ
         for (c = dxFirstRNG(pat); c; c = dxNextRNG(c))
             dxDescribe(rng, c, values, types, depth + 1);
     } else if (dxIsRNGNamed(pat, "ref")) {
-        const dxRNGDefine *d = dxRNGLookup(rng, pat);
+        const dxRelaxNGDefine *d = dxRelaxNGLookup(rng, pat);
         size_t i;
         for (i = 0; d && i < d->nbodies; i++)
             dxDescribe(rng, dxFirstRNG(d->bodies[i]), values, types, depth + 1);
@@ -870,8 +870,8 @@ dxAllowedText(const dxStrSet *values, const dxStrSet *types)
 /* ---- diagnosis ------------------------------------------------------------------ */
 
 typedef struct {
-    const dxRNG *rng;
-    dxRNGReportFn report;
+    const dxRelaxNG *rng;
+    dxRelaxNGReportFn report;
     void *opaque;
     size_t count;
 } dxDiag;
@@ -998,11 +998,11 @@ dxDiagAttributes(dxDiag *d, const xmlNode *elem, const dxPatSet *cands)
 /* Textual patterns of an element's content (values, data, text), or
  * false when the content has parts this reading does not judge. */
 static bool
-dxTextPatterns(const dxRNG *rng, const xmlNode *first, dxPatSet *out, bool *anyText,
+dxTextPatterns(const dxRelaxNG *rng, const xmlNode *first, dxPatSet *out, bool *anyText,
                int depth)
 {
     const xmlNode *n;
-    if (depth > DX_RNG_MAX_DEPTH)
+    if (depth > DX_RELAXNG_MAX_DEPTH)
         return false;
     for (n = first; n; n = dxNextRNG(n)) {
         if (dxIsRNGNamed(n, "attribute") || dxIsRNGNamed(n, "empty") ||
@@ -1014,7 +1014,7 @@ dxTextPatterns(const dxRNG *rng, const xmlNode *first, dxPatSet *out, bool *anyT
                    dxIsRNGNamed(n, "list")) {
             *anyText = true;
         } else if (dxIsRNGNamed(n, "ref")) {
-            const dxRNGDefine *d = dxRNGLookup(rng, n);
+            const dxRelaxNGDefine *d = dxRelaxNGLookup(rng, n);
             size_t i;
             for (i = 0; d && i < d->nbodies; i++) {
                 if (!dxTextPatterns(rng, dxFirstRNG(d->bodies[i]), out, anyText, depth + 1))
@@ -1169,7 +1169,7 @@ dxDiagElement(dxDiag *d, const xmlNode *elem, const dxPatSet *cands)
 }
 
 size_t
-dxRNGDiagnose(const dxRNG *rng, const xmlNode *root, dxRNGReportFn report, void *opaque)
+dxRelaxNGDiagnose(const dxRelaxNG *rng, const xmlNode *root, dxRelaxNGReportFn report, void *opaque)
 {
     dxDiag d = { rng, report, opaque, 0 };
     dxPatSet top = { NULL, 0 }, match = { NULL, 0 };
@@ -1196,7 +1196,7 @@ dxRNGDiagnose(const dxRNG *rng, const xmlNode *root, dxRNGReportFn report, void 
 /* ---- hints ------------------------------------------------------------------------ */
 
 char *
-dxRNGSuggest(const dxRNG *rng, const xmlNode *element, bool isAttr, const char *name)
+dxRelaxNGSuggest(const dxRelaxNG *rng, const xmlNode *element, bool isAttr, const char *name)
 {
     dxPatSet cands = { NULL, 0 }, kids = { NULL, 0 };
     dxStrSet names = { NULL, 0 };
@@ -1222,7 +1222,7 @@ dxRNGSuggest(const dxRNG *rng, const xmlNode *element, bool isAttr, const char *
 }
 
 int
-dxRNGMatchedByWildcardOnly(const dxRNG *rng, const xmlNode *element)
+dxRelaxNGMatchedByWildcardOnly(const dxRelaxNG *rng, const xmlNode *element)
 {
     dxPatSet cands = { NULL, 0 };
     size_t i;

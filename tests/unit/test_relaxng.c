@@ -1,4 +1,4 @@
-/* Unit tests for src/util/dxrng.c: the diagnostic reading of a RelaxNG
+/* Unit tests for src/util/dxrelaxng.c: the diagnostic reading of a RelaxNG
  * grammar (innermost culprits, requirements over choices, hints). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,7 +10,7 @@
 
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
-#include "util/dxrng.h"
+#include "util/dxrelaxng.h"
 #include "util/dxxml.h"
 
 static const char *top =
@@ -89,12 +89,12 @@ collect(void *opaque, const xmlNode *where, const char *message)
 }
 
 static found
-diagnose(const dxRNG *rng, const char *xml)
+diagnose(const dxRelaxNG *rng, const char *xml)
 {
     found f = { NULL, 0 };
     xmlDocPtr doc = dxXMLParseString(xml, "t.xml");
     assert_non_null(doc);
-    dxRNGDiagnose(rng, xmlDocGetRootElement(doc), collect, &f);
+    dxRelaxNGDiagnose(rng, xmlDocGetRootElement(doc), collect, &f);
     xmlFreeDoc(doc);
     return f;
 }
@@ -119,7 +119,7 @@ assert_found(const found *f, size_t i, const char *text)
 static void
 test_valid_document_has_no_findings(void **state)
 {
-    const dxRNG *rng = *state;
+    const dxRelaxNG *rng = *state;
     found f = diagnose(rng,
         "<root><name>x</name><disk device='disk' type='block'><source dev='/d'/>"
         "<address slot='0x1f'/></disk><disk device='cdrom' type='file'><source file='f'/>"
@@ -132,7 +132,7 @@ test_valid_document_has_no_findings(void **state)
 static void
 test_culprits(void **state)
 {
-    const dxRNG *rng = *state;
+    const dxRelaxNG *rng = *state;
     found f = diagnose(rng,
         "<root>\n"
         "<disk devise='disk' type='file'><source file='f'/></disk>\n"
@@ -160,7 +160,7 @@ test_culprits(void **state)
 static void
 test_branches_are_united(void **state)
 {
-    const dxRNG *rng = *state;
+    const dxRelaxNG *rng = *state;
     found f = diagnose(rng,
         "<root><name/><disk device='disk' type='file'><source dev='/d'/></disk></root>");
     assert_int_equal(f.n, 0);
@@ -170,29 +170,29 @@ test_branches_are_united(void **state)
 static void
 test_suggest(void **state)
 {
-    const dxRNG *rng = *state;
+    const dxRelaxNG *rng = *state;
     xmlDocPtr doc = dxXMLParseString("<root><disk><source/></disk></root>", "s.xml");
     xmlNodePtr root = xmlDocGetRootElement(doc);
     xmlNodePtr disk = dxXMLFirstElement(root);
     xmlNodePtr source = dxXMLFirstElement(disk);
     char *s;
-    s = dxRNGSuggest(rng, disk, true, "tpye");
+    s = dxRelaxNGSuggest(rng, disk, true, "tpye");
     assert_string_equal(s, "type");
     free(s);
-    s = dxRNGSuggest(rng, source, true, "fiel");
+    s = dxRelaxNGSuggest(rng, source, true, "fiel");
     assert_string_equal(s, "file");
     free(s);
-    s = dxRNGSuggest(rng, root, false, "dsik");
+    s = dxRelaxNGSuggest(rng, root, false, "dsik");
     assert_string_equal(s, "disk");
     free(s);
-    assert_null(dxRNGSuggest(rng, root, false, "disk"));      /* allowed */
-    assert_null(dxRNGSuggest(rng, root, false, "elephant"));  /* nothing close */
-    assert_int_equal(dxRNGMatchedByWildcardOnly(rng, disk), 0);
+    assert_null(dxRelaxNGSuggest(rng, root, false, "disk"));      /* allowed */
+    assert_null(dxRelaxNGSuggest(rng, root, false, "elephant"));  /* nothing close */
+    assert_int_equal(dxRelaxNGMatchedByWildcardOnly(rng, disk), 0);
     xmlFreeDoc(doc);
     doc = dxXMLParseString("<root><meta><anything/></meta><nope/></root>", "w.xml");
     root = xmlDocGetRootElement(doc);
-    assert_int_equal(dxRNGMatchedByWildcardOnly(rng, dxXMLFirstElement(dxXMLFirstElement(root))), 1);
-    assert_int_equal(dxRNGMatchedByWildcardOnly(rng, dxXMLNextElement(dxXMLFirstElement(root))), -1);
+    assert_int_equal(dxRelaxNGMatchedByWildcardOnly(rng, dxXMLFirstElement(dxXMLFirstElement(root))), 1);
+    assert_int_equal(dxRelaxNGMatchedByWildcardOnly(rng, dxXMLNextElement(dxXMLFirstElement(root))), -1);
     xmlFreeDoc(doc);
 }
 
@@ -200,20 +200,20 @@ static void
 test_missing_include_fails(void **state)
 {
     (void)state;
-    assert_null(dxRNGLoad("nothere.rng", resolve));
+    assert_null(dxRelaxNGLoad("nothere.rng", resolve));
 }
 
 static int
 setup(void **state)
 {
-    *state = dxRNGLoad("top.rng", resolve);
+    *state = dxRelaxNGLoad("top.rng", resolve);
     return *state ? 0 : -1;
 }
 
 static int
 teardown(void **state)
 {
-    dxRNGFree(*state);
+    dxRelaxNGFree(*state);
     dxErrorClear();
     return 0;
 }

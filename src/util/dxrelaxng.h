@@ -1,4 +1,4 @@
-/* dxrng.h: a second reading of our RelaxNG grammar, for diagnostics.
+/* dxrelaxng.h: a second reading of our RelaxNG grammar, for diagnostics.
  *
  * libxml2 decides whether a document is valid, but when an element inside
  * an <interleave> or <choice> is wrong it blames the enclosing element
@@ -23,28 +23,28 @@
 
 #include "dxxml.h"
 
-typedef struct _dxRNG dxRNG;
+typedef struct _dxRelaxNG dxRelaxNG;
 
 /* Load TOPNAME and everything it includes through RESOLVER (URL ->
  * content).  NULL when a file is missing or malformed. */
-dxRNG *dxRNGLoad(const char *topName, dxXMLResolver resolver);
-void dxRNGFree(dxRNG *rng);
+dxRelaxNG *dxRelaxNGLoad(const char *topName, dxXMLResolver resolver);
+void dxRelaxNGFree(dxRelaxNG *rng);
 
 /* WHERE is the element or attribute at fault. */
-typedef void (*dxRNGReportFn)(void *opaque, const xmlNode *where, const char *message);
+typedef void (*dxRelaxNGReportFn)(void *opaque, const xmlNode *where, const char *message);
 
 /* Report every violation this reading can see under ROOT (the document
  * element included); returns how many. */
-size_t dxRNGDiagnose(const dxRNG *rng, const xmlNode *root,
-                     dxRNGReportFn report, void *opaque);
+size_t dxRelaxNGDiagnose(const dxRelaxNG *rng, const xmlNode *root,
+                     dxRelaxNGReportFn report, void *opaque);
 
 /* The name closest to NAME among the child elements (or attributes, with
  * ISATTR) the schema allows on ELEMENT (NULL: the document element), or
  * NULL when none is close or NAME is itself allowed.  Caller frees. */
-char *dxRNGSuggest(const dxRNG *rng, const xmlNode *element, bool isAttr,
+char *dxRelaxNGSuggest(const dxRelaxNG *rng, const xmlNode *element, bool isAttr,
                    const char *name);
 
 /* Element names the schema knows only through an "any element" pattern at
  * this place: 1 when ELEMENT is matched by no named pattern but by a
  * wildcard, 0 when a named pattern matches, -1 when nothing matches. */
-int dxRNGMatchedByWildcardOnly(const dxRNG *rng, const xmlNode *element);
+int dxRelaxNGMatchedByWildcardOnly(const dxRelaxNG *rng, const xmlNode *element);
