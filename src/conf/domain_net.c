@@ -414,6 +414,9 @@ dxNetDriverParse(dxNetDef *net, xmlNodePtr driver)
         return -1;
     d->name = name;
     d->txmode = txmode;
+    /* one queue pair always exists: queues='1' says nothing */
+    if (d->queues == 1)
+        d->queues = 0;
     if ((child = dxXMLChild(driver, "host")) && dxNetHostOffloadsParse(child, &d->host) < 0)
         return -1;
     if ((child = dxXMLChild(driver, "guest")) && dxNetGuestOffloadsParse(child, &d->guest) < 0)

@@ -41,6 +41,7 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
 
     /* per-device defaults: interfaces, hostdevs */
     dxQemuExpandNets,
+    dxQemuExpandHostdevs,
 
     /* per-device defaults: character devices, graphics, video, input, sound, audio */
     dxQemuExpandChr,
