@@ -47,6 +47,7 @@ static const dxQemuRule dxQemuRules[] = {
     dxQemuValidateCPUArch,
     dxQemuValidateFeatureArch,
     dxQemuValidateMemory,
+    dxQemuValidateBootloader,
 };
 
 int

@@ -5,6 +5,7 @@
 #include "conf/cpu_conf.h"
 #include "conf/features_conf.h"
 #include "conf/memdev_conf.h"
+#include "conf/misc_conf.h"
 #include "conf/numa_conf.h"
 #include "conf/os_conf.h"
 #include "util/dxalloc.h"
@@ -248,6 +249,18 @@ dxQemuValidateMemory(const dxDomainDef *def)
                              "has only '%zu' NUMA nodes configured", node, ncells);
             return -1;
         }
+    }
+    return 0;
+}
+
+/* A host-side boot loader (pygrub) belongs to Xen; QEMU boots firmware. */
+int
+dxQemuValidateBootloader(const dxDomainDef *def)
+{
+    if (def->misc && (def->misc->bootloader || def->misc->bootloaderArgs)) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->loc,
+                         "bootloader is not supported by QEMU: use <os><kernel> or firmware");
+        return -1;
     }
     return 0;
 }

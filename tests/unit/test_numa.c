@@ -17,7 +17,7 @@ test_cells_format(void **state)
                  "</numa></cpu>", 0,
                  "    <numa>\n"
                  "      <cell id='0' cpus='0' memory='1024' unit='KiB'/>\n"
-                 "      <cell id='1' cpus='1' memory='1024' unit='KiB' discard='yes' memAccess='shared'/>\n"
+                 "      <cell id='1' cpus='1' memory='1024' unit='KiB' memAccess='shared' discard='yes'/>\n"
                  "    </numa>\n");
     /* distances: local 10 and the symmetric entry are filled in */
     dxtFormatHas(OS "<vcpu>2</vcpu><cpu><numa><cell cpus='0' memory='1024'>"
@@ -124,10 +124,10 @@ test_argv_numa(void **state)
                         "\"mem-path\":\"/dev/hugepages1G/libvirt/qemu/-1-t\",\"discard-data\":true,"
                         "\"share\":true,\"prealloc\":true,\"size\":1073741824}");
     dxArgvListFree(argv);
-    argv = dxtArgv(OS "<vcpu>2</vcpu><cpu><numa><cell cpus='0-1' memory='1024'>"
+    argv = dxtArgv(OS "<vcpu>2</vcpu><cpu><numa><cell cpus='0-1' memory='1024'/>"
+                   "<cell memory='1024'><distances><sibling id='0' value='15'/></distances>"
                    "<cache level='1' associativity='direct' policy='writeback'>"
                    "<size value='10' unit='KiB'/><line value='8' unit='B'/></cache></cell>"
-                   "<cell memory='1024'><distances><sibling id='0' value='15'/></distances></cell>"
                    "<interconnects><latency initiator='0' target='1' type='access' value='5'/>"
                    "<bandwidth initiator='0' target='1' cache='1' type='read' value='1' unit='MiB'/>"
                    "</interconnects></numa></cpu>");
@@ -140,7 +140,7 @@ test_argv_numa(void **state)
                         "hmat-lb,initiator=0,target=1,hierarchy=first-level,data-type=read-bandwidth,"
                         "bandwidth=1024K");
     assert_string_equal(dxtArgvValue(argv, "-numa", 8),
-                        "hmat-cache,node-id=0,size=10K,level=1,associativity=direct,policy=write-back,line=8");
+                        "hmat-cache,node-id=1,size=10K,level=1,associativity=direct,policy=write-back,line=8");
     dxArgvListFree(argv);
 }
 
