@@ -3,6 +3,7 @@
 #include "domain_def.h"
 #include "devices.h"
 #include "chr_conf.h"
+#include "controller_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 #include "util/dxxml.h"
@@ -15,6 +16,7 @@ static const dxDeviceParser dxDeviceParsers[] = {
     /* <disk> */
 
     /* <controller> */
+    { "controller", dxControllerDefParse },
 
     /* <lease> */
 
@@ -114,11 +116,11 @@ int
 dxDomainDevicesPostParse(dxDomainDef *def)
 {
     int rc = 0;
-    (void)def;
-
     /* <disk> */
 
     /* <controller> */
+    if (dxControllerDefsPostParse(def) < 0)
+        rc = -1;
 
     /* <lease> */
 
@@ -210,6 +212,7 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
     /* <disk> */
 
     /* <controller> */
+    DX_ITERATE_ARRAY(DX_DEVICE_CONTROLLER, def->controllers, def->ncontrollers);
 
     /* <lease> */
 
@@ -303,6 +306,7 @@ dxDomainDevicesClear(dxDomainDef *def)
     /* <disk> */
 
     /* <controller> */
+    dxControllerDefsClear(def);
 
     /* <lease> */
 
@@ -372,6 +376,7 @@ dxDomainDevicesFormat(dxBuf *buf, const dxDomainDef *def)
     /* <disk> */
 
     /* <controller> */
+    dxControllerDefsFormat(buf, def);
 
     /* <lease> */
 

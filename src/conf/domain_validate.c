@@ -6,6 +6,7 @@
  */
 #include "domain_validate.h"
 #include "chr_conf.h"
+#include "controller_conf.h"
 #include "util/dxerror.h"
 
 static int
@@ -50,6 +51,7 @@ static const dxDomainRule dxDomainRules[] = {
     dxDomainValidateBoot,
 
     /* storage rules */
+    dxControllerDefsValidate,
 
     /* network rules */
 

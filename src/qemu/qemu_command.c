@@ -151,12 +151,15 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     /* iommu */
 
     /* controllers (-global and -device) */
+    dxQemuBuildControllersGlobal,
+    dxQemuBuildControllers,
 
     /* memory devices */
 
     /* hubs */
 
     /* ccid controllers (smartcard bus) */
+    dxQemuBuildCCIDControllers,
 
     /* disks */
 

@@ -6,6 +6,8 @@
  */
 #include "qemu_expand.h"
 #include "qemu_target.h"
+#include "qemu_address.h"
+#include "qemu_controller.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
@@ -30,8 +32,10 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
 
     /* implicit controllers and default devices (usb, ide/sata, pci root,
        memballoon, input, audio, ...) */
+    dxQemuExpandMachineControllers,
 
     /* per-device defaults: disks, controllers */
+    dxQemuExpandControllerDefaults,
 
     /* per-device defaults: interfaces, hostdevs */
 
@@ -40,6 +44,7 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
     /* per-device defaults: other devices */
 
     /* address assignment: PCI, drive, USB, virtio-serial, ccid, ISA */
+    dxQemuAssignAddresses,
 };
 
 int
