@@ -20,7 +20,6 @@
 
 #include "conf/devices.h"
 #include "conf/domain_def.h"
-#include "util/dxjson.h"
 
 /* ---- PCI -------------------------------------------------------------------- */
 
@@ -100,12 +99,6 @@ typedef dxQemuVirtioSerialKind (*dxQemuVirtioSerialHook)(const dxDomainDef *def,
  * PCI slots (adding bridges / root ports when buses are full), USB ports
  * (adding hubs when ports run out).  Reports and returns -1 on conflicts. */
 int dxQemuAssignAddresses(dxDomainDef *def);
-
-/* Properties that place a device on its bus, for -device: "bus"/"addr"
- * (+ "multifunction", "acpi-index") for PCI, "bus"/"port" for USB,
- * "iobase"/"irq" for ISA.  -1 with an error when the bus is missing. */
-int dxQemuBuildDeviceAddressProps(dxJSON *props, const dxDomainDef *def,
-                                  const dxDeviceInfo *info);
 
 /* "0000:00:1f.2", libvirt's way of naming a PCI address in messages. */
 char *dxPCIAddressAsString(const dxPCIAddress *addr);

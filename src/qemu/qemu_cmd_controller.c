@@ -1,6 +1,6 @@
 /* qemu_cmd_controller.c: -global and -device for controllers. */
 #include "qemu_command_priv.h"
-#include "qemu_address.h"
+#include "qemu_virtio.h"
 #include "conf/controller_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
@@ -33,19 +33,14 @@ static const char *const dxQemuSCSIDevices[DX_CONTROLLER_MODEL_SCSI_LAST] = {
     [DX_CONTROLLER_MODEL_SCSI_DC390] = "dc-390",
 };
 
-/* "virtio-scsi-pci", "virtio-scsi-pci-transitional", ... */
-static dxJSON *
-dxQemuVirtioControllerProps(const char *base, bool transitional, bool nonTransitional,
-                            const dxVirtioOptions *opts)
+static dxQemuVirtioFlavour
+dxQemuSCSIVirtioFlavour(const dxControllerDef *cont)
 {
-    dxJSON *props = dxJSONNewObject();
-    char *driver = dxAsprintf("%s-pci%s", base,
-                              transitional ? "-transitional" :
-                              nonTransitional ? "-non-transitional" : "");
-    dxJSONAddString(props, "driver", driver);
-    free(driver);
-    dxVirtioOptionsToProps(props, opts);
-    return props;
+    if (cont->model == DX_CONTROLLER_MODEL_SCSI_VIRTIO_TRANSITIONAL)
+        return DX_QEMU_VIRTIO_TRANSITIONAL;
+    if (cont->model == DX_CONTROLLER_MODEL_SCSI_VIRTIO_NON_TRANSITIONAL)
+        return DX_QEMU_VIRTIO_NON_TRANSITIONAL;
+    return DX_QEMU_VIRTIO_PLAIN;
 }
 
 static dxJSON *
@@ -58,9 +53,8 @@ dxQemuSCSIControllerProps(const dxControllerDef *cont)
     if (cont->model == DX_CONTROLLER_MODEL_SCSI_VIRTIO_SCSI ||
         cont->model == DX_CONTROLLER_MODEL_SCSI_VIRTIO_TRANSITIONAL ||
         cont->model == DX_CONTROLLER_MODEL_SCSI_VIRTIO_NON_TRANSITIONAL) {
-        props = dxQemuVirtioControllerProps(
-            "virtio-scsi", cont->model == DX_CONTROLLER_MODEL_SCSI_VIRTIO_TRANSITIONAL,
-            cont->model == DX_CONTROLLER_MODEL_SCSI_VIRTIO_NON_TRANSITIONAL, &drv->virtio);
+        props = dxQemuVirtioDeviceProps("virtio-scsi", dxQemuSCSIVirtioFlavour(cont),
+                                        &cont->info, &drv->virtio);
         if (drv->iothread) {
             iothread = dxAsprintf("iothread%u", drv->iothread);
             dxJSONAddString(props, "iothread", iothread);
@@ -157,8 +151,9 @@ dxQemuPCIControllerProps(const dxControllerDef *cont)
 
 /* The -device of CONT, or NULL (with an error) when QEMU has none. */
 static dxJSON *
-dxQemuControllerProps(const dxDomainDef *def, const dxControllerDef *cont)
+dxQemuControllerProps(dxQemuBuildCtx *ctx, const dxControllerDef *cont)
 {
+    const dxDomainDef *def = ctx->def;
     dxJSON *props = NULL;
 
     switch (cont->type) {
@@ -166,11 +161,13 @@ dxQemuControllerProps(const dxDomainDef *def, const dxControllerDef *cont)
         props = dxQemuSCSIControllerProps(cont);
         break;
     case DX_CONTROLLER_TYPE_VIRTIO_SERIAL:
-        props = dxQemuVirtioControllerProps(
+        props = dxQemuVirtioDeviceProps(
             "virtio-serial",
-            cont->model == DX_CONTROLLER_MODEL_VIRTIO_SERIAL_VIRTIO_TRANSITIONAL,
-            cont->model == DX_CONTROLLER_MODEL_VIRTIO_SERIAL_VIRTIO_NON_TRANSITIONAL,
-            &cont->driver.virtio);
+            cont->model == DX_CONTROLLER_MODEL_VIRTIO_SERIAL_VIRTIO_TRANSITIONAL ?
+            DX_QEMU_VIRTIO_TRANSITIONAL :
+            cont->model == DX_CONTROLLER_MODEL_VIRTIO_SERIAL_VIRTIO_NON_TRANSITIONAL ?
+            DX_QEMU_VIRTIO_NON_TRANSITIONAL : DX_QEMU_VIRTIO_PLAIN,
+            &cont->info, &cont->driver.virtio);
         dxJSONAddString(props, "id", cont->info.alias);
         if (cont->ports != -1)
             dxJSONAddInt(props, "max_ports", cont->ports);
@@ -198,10 +195,8 @@ dxQemuControllerProps(const dxDomainDef *def, const dxControllerDef *cont)
                          dxControllerTypeTypeToString(cont->type));
         return NULL;
     }
-    if (props && dxQemuBuildDeviceAddressProps(props, def, &cont->info) < 0) {
-        dxJSONFree(props);
-        return NULL;
-    }
+    if (props)
+        dxQemuBuildDeviceAddressProps(ctx, props, &cont->info);
     return props;
 }
 
@@ -232,7 +227,7 @@ dxQemuBuildControllersOfType(dxQemuBuildCtx *ctx, dxControllerType type)
 
         if (cont->type != type || dxQemuControllerIsBuiltin(ctx->def, cont))
             continue;
-        if (!(props = dxQemuControllerProps(ctx->def, cont)))
+        if (!(props = dxQemuControllerProps(ctx, cont)))
             return -1;
         dxArgvAddJSON(ctx->argv, "-device", props);
     }

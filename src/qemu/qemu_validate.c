@@ -1,7 +1,12 @@
 /* qemu_validate.c: what QEMU 7.2 cannot run, refused before any argv is
  * built, with the same cause libvirt gives. */
 #include "qemu_validate.h"
+#include "qemu_devices.h"
+#include "qemu_net.h"
 #include "qemu_target.h"
+#include "qemu_validate_priv.h"
+#include "qemu_chr.h"
+#include "qemu_display.h"
 #include "util/dxerror.h"
 
 static int
@@ -24,12 +29,24 @@ static const dxQemuRule dxQemuRules[] = {
     /* storage rules */
 
     /* network rules */
+    dxQemuValidateNets,
+    dxQemuValidateHostdevs,
 
     /* character device, graphics, video, input, sound, audio rules */
+    dxQemuValidateChr,
+    dxQemuValidateDisplay,
 
     /* other device rules */
+    dxQemuValidateOtherDevices,
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
+    dxQemuValidateCPU,
+    dxQemuValidateFirmware,
+    dxQemuValidateFeatures,
+    dxQemuValidateArch,
+    dxQemuValidateCPUArch,
+    dxQemuValidateFeatureArch,
+    dxQemuValidateMemory,
 };
 
 int
