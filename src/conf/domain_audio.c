@@ -310,7 +310,11 @@ dxAudioIOFormat(dxBuf *buf, const char *elem, dxAudioType type, const dxAudioIOD
     dxBufAttrUInt(&settings, "channels", io->channels);
     if (io->format)
         dxBufAttr(&settings, "format", dxAudioFormatTypeToString(io->format));
-    dxBufElement(&child, "settings", &settings, &none);
+    /* fixed settings are always written out, even when all are defaults */
+    if (io->fixedSettings == DX_TRISTATE_BOOL_YES)
+        dxBufElementAlways(&child, "settings", &settings, &none);
+    else
+        dxBufElement(&child, "settings", &settings, &none);
     dxBufElement(buf, elem, &attrs, &child);
 }
 
@@ -358,15 +362,38 @@ dxAudioDefsFormat(dxBuf *buf, const dxDomainDef *def)
 
 /* ---- checks --------------------------------------------------------------- */
 
+/* QEMU can only hold settings fixed when it mixes the streams itself,
+ * and settings mean nothing unless they are fixed. */
+static int
+dxAudioIOValidate(const dxAudioDef *audio, const dxAudioIODef *io)
+{
+    if (io->fixedSettings == DX_TRISTATE_BOOL_YES &&
+        io->mixingEngine != DX_TRISTATE_BOOL_YES) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &audio->loc,
+                         "fixed audio settings requires mixing engine");
+        return -1;
+    }
+    if (io->fixedSettings != DX_TRISTATE_BOOL_YES &&
+        (io->frequency || io->channels || io->format)) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &audio->loc,
+                         "audio settings specified without fixed settings flag");
+        return -1;
+    }
+    return 0;
+}
+
 int
 dxAudioDefsValidate(const dxDomainDef *def)
 {
     size_t i, j;
     for (i = 0; i < def->naudios; i++) {
+        if (dxAudioIOValidate(def->audios[i], &def->audios[i]->input) < 0 ||
+            dxAudioIOValidate(def->audios[i], &def->audios[i]->output) < 0)
+            return -1;
         for (j = 0; j < i; j++) {
             if (def->audios[i]->id == def->audios[j]->id) {
                 dxErrorReportLoc(DX_ERR_INVALID, &def->audios[i]->loc,
-                                 "audio backend id '%u' appears more than once",
+                                 "audio ID %u is used multiple times",
                                  def->audios[i]->id);
                 return -1;
             }

@@ -285,7 +285,16 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
     DX_ITERATE_ARRAY(DX_DEVICE_FS, def->fss, def->nfss);
 
     /* <interface> */
-    DX_ITERATE_ARRAY(DX_DEVICE_NET, def->nets, def->nnets);
+    /* an SR-IOV interface is visited once, as the hostdev it also is (its
+       info is shared): address assignment handles it with the hostdevs,
+       as libvirt does */
+    for (i = 0; i < def->nnets; i++) {
+        dxDeviceRef ref = { DX_DEVICE_NET, def->nets[i] };
+        if (def->nets[i]->hostdev)
+            continue;
+        if ((rc = cb(def, ref, &def->nets[i]->info, opaque)) != 0)
+            return rc;
+    }
 
     /* <smartcard> */
     DX_ITERATE_ARRAY(DX_DEVICE_SMARTCARD, def->smartcards, def->nsmartcards);
@@ -324,12 +333,9 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
     DX_ITERATE_ARRAY(DX_DEVICE_VIDEO, def->videos, def->nvideos);
 
     /* <hostdev> */
-    /* an SR-IOV interface was visited among the interfaces: its hostdev
-       shares that dxDeviceInfo */
+    /* includes SR-IOV interfaces (parentnet set, info shared with it) */
     for (i = 0; i < def->nhostdevs; i++) {
         dxDeviceRef ref = { DX_DEVICE_HOSTDEV, def->hostdevs[i] };
-        if (def->hostdevs[i]->parentnet)
-            continue;
         if ((rc = cb(def, ref, def->hostdevs[i]->info, opaque)) != 0)
             return rc;
     }

@@ -364,13 +364,17 @@ static int
 dxGraphicsRDPParse(dxGraphicsDef *g, xmlNodePtr node)
 {
     dxTristateBool autoport = 0, replace = 0, multi = 0;
-    if (dxGraphicsPortParse(node, "port", &g->port) < 0 ||
+    int rc;
+    if ((rc = dxGraphicsPortParse(node, "port", &g->port)) < 0 ||
         dxXMLPropTristateBool(node, "autoport", 0, &autoport) < 0 ||
         dxXMLPropTristateBool(node, "replaceUser", 0, &replace) < 0 ||
         dxXMLPropTristateBool(node, "multiUser", 0, &multi) < 0)
         return -1;
-    g->autoport = autoport == DX_TRISTATE_BOOL_YES || g->port == -1;
-    if (g->autoport)
+    if (autoport)
+        g->autoport = autoport == DX_TRISTATE_BOOL_YES;
+    else
+        g->autoport = rc == 0 || g->port == -1;
+    if (g->autoport || g->port == -1)
         g->port = 0;
     g->replaceUser = replace == DX_TRISTATE_BOOL_YES;
     g->multiUser = multi == DX_TRISTATE_BOOL_YES;
@@ -541,10 +545,7 @@ dxGraphicsTypeAttrs(dxBuf *attrs, const dxGraphicsDef *g)
             dxBufAttr(attrs, "fullscreen", "yes");
         break;
     case DX_GRAPHICS_TYPE_RDP:
-        if (g->autoport)
-            dxBufAttr(attrs, "port", "-1");
-        else if (g->port)
-            dxBufAttrf(attrs, "port", "%d", g->port);
+        dxBufAttrf(attrs, "port", "%d", g->port);
         if (g->autoport)
             dxBufAttr(attrs, "autoport", "yes");
         if (g->replaceUser)
@@ -655,7 +656,7 @@ dxGraphicsDefsValidate(const dxDomainDef *def)
         const dxGraphicsDef *g = def->graphics[i];
         if (g->audioId && !dxAudioDefFind(def, g->audioId)) {
             dxErrorReportLoc(DX_ERR_INVALID, &g->loc,
-                             "no audio device for id '%u'", g->audioId);
+                             "no audio device with ID %u", g->audioId);
             rc = -1;
         }
     }

@@ -202,6 +202,12 @@ dxHostdevISCSIParse(dxHostdevDef *h, xmlNodePtr source)
         dxErrorReport(DX_ERR_INVALID, source, "missing iSCSI hostdev source path name");
         return -1;
     }
+    /* the name is "TARGET/LUN"; a bare target means LUN 0 */
+    if (!strchr(h->scsi.iqn, '/')) {
+        char *full = dxAsprintf("%s/0", h->scsi.iqn);
+        free(h->scsi.iqn);
+        h->scsi.iqn = full;
+    }
     if (!host) {
         dxErrorReport(DX_ERR_INVALID, source,
                       "missing the host address (<host name port>) of the iSCSI hostdev");
@@ -944,11 +950,55 @@ dxHostdevCheckOne(const dxDomainDef *def, const dxHostdevDef *h)
     return 0;
 }
 
+/* zPCI ids (s390) identify a function to the guest: each uid and fid may
+ * be used once in the domain. */
+typedef struct {
+    const dxDeviceInfo **seen;
+    size_t nseen;
+} dxZPCIQuery;
+
+static int
+dxZPCIDuplicateCallback(dxDomainDef *def, dxDeviceRef dev, dxDeviceInfo *info, void *opaque)
+{
+    dxZPCIQuery *q = opaque;
+    size_t i;
+    (void)def;
+    (void)dev;
+    if (info->type != DX_ADDRESS_TYPE_PCI || !info->addr.pci.hasZpci)
+        return 0;
+    for (i = 0; i < q->nseen; i++) {
+        const dxPCIAddress *o = &q->seen[i]->addr.pci;
+        bool uid = o->zpciUid && o->zpciUid == info->addr.pci.zpciUid;
+        /* an id left out (0) is generated later, not a collision */
+        bool fid = o->zpciFid && o->zpciFid == info->addr.pci.zpciFid;
+        if (uid || fid) {
+            dxErrorReportLoc(DX_ERR_INVALID, &info->loc,
+                             "zPCI %s 0x%x is already reserved (by the device on line %d)",
+                             uid ? "uid" : "fid",
+                             uid ? info->addr.pci.zpciUid : info->addr.pci.zpciFid,
+                             q->seen[i]->loc.line);
+            return -1;
+        }
+    }
+    DX_APPEND(q->seen, q->nseen, info);
+    return 0;
+}
+
+static int
+dxZPCIDuplicateCheck(const dxDomainDef *def)
+{
+    dxZPCIQuery q = { NULL, 0 };
+    /* the walk does not modify DEF */
+    int rc = dxDomainDeviceInfoIterate((dxDomainDef *)def, dxZPCIDuplicateCallback, &q);
+    free(q.seen);
+    return rc < 0 ? -1 : 0;
+}
+
 int
 dxHostdevsValidate(const dxDomainDef *def)
 {
     size_t i;
-    int rc = 0;
+    int rc = dxZPCIDuplicateCheck(def);
     for (i = 0; i < def->nhostdevs; i++) {
         if (dxHostdevCheckOne(def, def->hostdevs[i]) < 0 ||
             dxHostdevDuplicateCheck(def, i) < 0 ||
@@ -956,4 +1006,18 @@ dxHostdevsValidate(const dxDomainDef *def)
             rc = -1;
     }
     return rc;
+}
+
+void
+dxDomainHostdevInsertNet(dxDomainDef *def, dxHostdevDef *hostdev)
+{
+    size_t pos = 0;
+
+    while (pos < def->nhostdevs && def->hostdevs[pos]->parentnet)
+        pos++;
+    def->hostdevs = dxReallocArray(def->hostdevs, def->nhostdevs + 1, sizeof(*def->hostdevs));
+    memmove(&def->hostdevs[pos + 1], &def->hostdevs[pos],
+            (def->nhostdevs - pos) * sizeof(*def->hostdevs));
+    def->hostdevs[pos] = hostdev;
+    def->nhostdevs++;
 }

@@ -414,6 +414,9 @@ dxNetDriverParse(dxNetDef *net, xmlNodePtr driver)
         return -1;
     d->name = name;
     d->txmode = txmode;
+    /* one queue pair always exists: queues='1' says nothing */
+    if (d->queues == 1)
+        d->queues = 0;
     if ((child = dxXMLChild(driver, "host")) && dxNetHostOffloadsParse(child, &d->host) < 0)
         return -1;
     if ((child = dxXMLChild(driver, "guest")) && dxNetGuestOffloadsParse(child, &d->guest) < 0)
@@ -599,9 +602,11 @@ dxNetParse(dxDomainDef *def, xmlNodePtr node)
                           DX_INFO_ALLOW_BOOT | DX_INFO_ALLOW_ROM | DX_INFO_ALLOW_ACPI) < 0)
         goto error;
     DX_APPEND(def->nets, def->nnets, net);
-    /* libvirt lists an SR-IOV interface among the hostdevs as well */
+    /* libvirt lists an SR-IOV interface among the hostdevs as well, and
+     * (reading every <interface> before any <hostdev>) ahead of the
+     * <hostdev> elements: that order decides ids and PCI slots */
     if (net->hostdev)
-        DX_APPEND(def->hostdevs, def->nhostdevs, net->hostdev);
+        dxDomainHostdevInsertNet(def, net->hostdev);
     return 0;
 
  error:

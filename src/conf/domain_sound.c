@@ -108,7 +108,7 @@ dxSoundDefsValidate(const dxDomainDef *def)
         const dxSoundDef *sound = def->sounds[i];
         if (sound->audioId && !dxAudioDefFind(def, sound->audioId)) {
             dxErrorReportLoc(DX_ERR_INVALID, &sound->info.loc,
-                             "no audio device for id '%u'", sound->audioId);
+                             "no audio device with ID %u", sound->audioId);
             rc = -1;
         }
     }

@@ -6,7 +6,8 @@
  * describing the PCI passthrough.  That hostdev is ALSO listed in the
  * domain's hostdevs array (not owned there, recognisable by parentnet),
  * so address assignment and the command line treat it as a hostdev, as
- * libvirt does; formatting of <hostdev>s skips it.
+ * libvirt does; formatting of <hostdev>s skips it, and device walks
+ * (dxDomainDeviceInfoIterate) visit it once, as a DX_DEVICE_HOSTDEV.
  */
 #pragma once
 
@@ -141,7 +142,7 @@ typedef struct {
     unsigned int target;
     unsigned long long unit;
     /* iscsi: */
-    char *iqn;                        /* <source name=> "target[/lun]" */
+    char *iqn;                        /* <source name=> "target/lun" */
     dxHostdevISCSIHost host;
     char *authUsername;
     char *secretUsage;                /* <secret usage=> or ... */
@@ -206,6 +207,9 @@ void dxHostdevSubsysSourceFormat(dxBuf *buf, const dxHostdevDef *hostdev, bool i
 void dxTeamingFormat(dxBuf *buf, const dxTeaming *teaming);
 int dxTeamingParse(xmlNodePtr node, dxTeaming *teaming);
 
+/* List the hostdev of an SR-IOV interface in def->hostdevs: after the
+ * other interfaces' ones, before every <hostdev> (libvirt's order). */
+void dxDomainHostdevInsertNet(dxDomainDef *def, dxHostdevDef *hostdev);
 /* Take HOSTDEV out of def->hostdevs (does not free it). */
 void dxDomainHostdevRemove(dxDomainDef *def, const dxHostdevDef *hostdev);
 

@@ -357,7 +357,7 @@ dxQemuBuildGraphics(dxQemuBuildCtx *ctx)
         case DX_GRAPHICS_TYPE_DESKTOP:
         case DX_GRAPHICS_TYPE_LAST:
             dxErrorReportLoc(DX_ERR_UNSUPPORTED, &g->loc,
-                             "unsupported graphics type '%s' for QEMU",
+                             "%s graphics are not supported with this QEMU",
                              dxGraphicsTypeTypeToString(g->type));
             rc = -1;
             break;

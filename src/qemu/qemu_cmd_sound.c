@@ -1,5 +1,5 @@
 /* qemu_cmd_sound.c: sound cards, and the codecs of HDA controllers.
- * The PC speaker is part of the machine and needs no option. */
+ * The PC speaker is part of the machine: -soundhw enables it. */
 #include "qemu_cmd_display.h"
 #include "conf/sound_conf.h"
 #include "util/dxalloc.h"
@@ -81,9 +81,11 @@ dxQemuBuildSounds(dxQemuBuildCtx *ctx)
 {
     size_t i;
     for (i = 0; i < ctx->def->nsounds; i++) {
+        /* the PC speaker is a machine device, not a -device */
         if (ctx->def->sounds[i]->model == DX_SOUND_MODEL_PCSPK)
-            continue;
-        dxQemuBuildSound(ctx, ctx->def->sounds[i]);
+            dxArgvAddPair(ctx->argv, "-soundhw", "pcspk");
+        else
+            dxQemuBuildSound(ctx, ctx->def->sounds[i]);
     }
     return 0;
 }

@@ -283,7 +283,7 @@ dxQemuValidateGraphicsList(const dxDomainDef *def)
         const dxGraphicsDef *g = def->graphics[i];
         if (g->type == DX_GRAPHICS_TYPE_RDP || g->type == DX_GRAPHICS_TYPE_DESKTOP) {
             dxErrorReportLoc(DX_ERR_UNSUPPORTED, &g->loc,
-                             "unsupported graphics type '%s' for QEMU",
+                             "%s graphics are not supported with this QEMU",
                              dxGraphicsTypeTypeToString(g->type));
             return -1;
         }
@@ -305,11 +305,32 @@ dxQemuValidateGraphicsList(const dxDomainDef *def)
     return 0;
 }
 
+static int
+dxQemuValidateAudio(const dxDomainDef *def)
+{
+    bool spice = false;
+    size_t i;
+
+    for (i = 0; i < def->ngraphics; i++)
+        spice |= def->graphics[i]->type == DX_GRAPHICS_TYPE_SPICE;
+    for (i = 0; i < def->naudios; i++) {
+        if (def->audios[i]->type == DX_AUDIO_TYPE_SPICE && !spice) {
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->audios[i]->loc,
+                             "Spice audio is not supported without spice graphics");
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int
 dxQemuValidateDisplay(const dxDomainDef *def)
 {
     size_t i;
     int rc = 0;
+
+    if (dxQemuValidateAudio(def) < 0)
+        rc = -1;
 
     for (i = 0; i < def->nvideos; i++) {
         if (dxQemuValidateVideo(def->videos[i], i == 0 && def->videos[i]->primary) < 0)

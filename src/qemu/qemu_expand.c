@@ -6,6 +6,7 @@
  */
 #include "qemu_expand.h"
 #include "qemu_devices.h"
+#include "qemu_expand_priv.h"
 #include "qemu_net.h"
 #include "qemu_target.h"
 #include "qemu_chr.h"
@@ -19,7 +20,7 @@ static int
 dxQemuExpandDomainDefaults(dxDomainDef *def)
 {
     if (!def->emulator)
-        def->emulator = dxStrdup(DX_QEMU_DEFAULT_EMULATOR);
+        def->emulator = dxQemuEmulatorForArch(def->os.arch);
     if (!def->os.machine)
         def->os.machine = dxStrdup("pc");
     return 0;
@@ -31,6 +32,9 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
     dxQemuExpandDomainDefaults,
 
     /* CPU, features and firmware defaults */
+    dxQemuExpandCPU,
+    dxQemuExpandNuma,
+    dxQemuExpandFirmware,
 
     /* implicit controllers and default devices (usb, ide/sata, pci root,
        memballoon, input, audio, ...) */
@@ -41,6 +45,7 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
 
     /* per-device defaults: interfaces, hostdevs */
     dxQemuExpandNets,
+    dxQemuExpandHostdevs,
 
     /* per-device defaults: character devices, graphics, video, input, sound, audio */
     dxQemuExpandChr,

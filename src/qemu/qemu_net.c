@@ -49,9 +49,21 @@ dxQemuExpandNets(dxDomainDef *def)
         if (net->type != DX_NET_TYPE_HOSTDEV && !dxNetModelString(net))
             net->model = net->type == DX_NET_TYPE_VDPA ? DX_NET_MODEL_VIRTIO :
                          dxQemuDefaultNetModel(def);
-        /* one queue is what QEMU does anyway: libvirt drops the setting */
-        if (dxNetIsVirtioModel(net) && net->driver.queues == 1)
-            net->driver.queues = 0;
+    }
+    return 0;
+}
+
+int
+dxQemuExpandHostdevs(dxDomainDef *def)
+{
+    size_t i;
+    for (i = 0; i < def->nhostdevs; i++) {
+        dxHostdevDef *h = def->hostdevs[i];
+        /* QEMU 7.2's vfio-pci has a display property: libvirt makes its
+         * default explicit */
+        if (h->mode == DX_HOSTDEV_MODE_SUBSYS && h->subsys == DX_HOSTDEV_SUBSYS_MDEV &&
+            h->mdev.model == DX_MDEV_MODEL_VFIO_PCI && !h->mdev.display)
+            h->mdev.display = DX_TRISTATE_SWITCH_OFF;
     }
     return 0;
 }

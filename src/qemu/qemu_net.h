@@ -18,6 +18,7 @@
 
 /* expand steps */
 int dxQemuExpandNets(dxDomainDef *def);
+int dxQemuExpandHostdevs(dxDomainDef *def);
 
 /* validate rules */
 int dxQemuValidateNets(const dxDomainDef *def);
