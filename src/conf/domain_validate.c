@@ -8,6 +8,7 @@
 #include "hostdev_conf.h"
 #include "net_conf.h"
 #include "chr_conf.h"
+#include "controller_conf.h"
 #include "memory_conf.h"
 #include "numa_conf.h"
 #include "os_conf.h"
@@ -66,6 +67,7 @@ static const dxDomainRule dxDomainRules[] = {
     dxDomainValidateBoot,
 
     /* storage rules */
+    dxControllerDefsValidate,
 
     /* network rules */
     dxNetsValidate,

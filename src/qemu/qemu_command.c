@@ -281,6 +281,8 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildIOMMU,
 
     /* controllers (-global and -device) */
+    dxQemuBuildControllersGlobal,
+    dxQemuBuildControllers,
 
     /* memory devices */
 
@@ -288,6 +290,7 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildHubs,
 
     /* ccid controllers (smartcard bus) */
+    dxQemuBuildCCIDControllers,
 
     /* disks */
 

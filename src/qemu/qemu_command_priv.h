@@ -109,6 +109,10 @@ int dxQemuBuildSmp(dxQemuBuildCtx *ctx);
 int dxQemuBuildIOThreads(dxQemuBuildCtx *ctx);
 /* qemu_cmd_clock.c */
 int dxQemuBuildClock(dxQemuBuildCtx *ctx);
+/* qemu_cmd_controller.c */
+int dxQemuBuildControllersGlobal(dxQemuBuildCtx *ctx);
+int dxQemuBuildControllers(dxQemuBuildCtx *ctx);
+int dxQemuBuildCCIDControllers(dxQemuBuildCtx *ctx);
 /* qemu_cmd_boot.c */
 int dxQemuBuildPM(dxQemuBuildCtx *ctx);
 int dxQemuBuildBoot(dxQemuBuildCtx *ctx);
