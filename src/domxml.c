@@ -13,11 +13,13 @@
 #include "util/dxxml.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static dxDomainDef *
 dxDomainDefParseDoc(xmlDocPtr doc, unsigned int flags)
 {
     bool strict = flags & DX_DOMAIN_PARSE_STRICT;
+    size_t mark = dxErrorMark();
     dxDomainDef *def = NULL;
     xmlNodePtr root;
     int failed = 0;
@@ -25,14 +27,23 @@ dxDomainDefParseDoc(xmlDocPtr doc, unsigned int flags)
     if (!(root = dxXMLRoot(doc, "domain")))
         return NULL;
     /* the schema and the parser both run so one pass reports everything */
-    if ((flags & DX_DOMAIN_PARSE_SCHEMA) && dxSchemaValidateDoc(doc) < 0)
-        failed = 1;
+    if (flags & DX_DOMAIN_PARSE_SCHEMA) {
+        if (dxSchemaValidateDoc(doc) < 0)
+            failed = 1;
+    } else {
+        /* the grammar also provides did-you-mean hints for unknown names */
+        size_t before = dxErrorMark();
+        if (dxSchemaLoad() < 0)
+            while (dxErrorCount() > before)
+                dxErrorRemove(before);
+    }
     if (!(def = dxDomainDefParseNode(root, strict ? DX_PARSE_STRICT : 0)))
         failed = 1;
     if (dxXMLReportUnused(root, strict) > 0 && strict)
         failed = 1;
     if (!failed && (dxDomainDefPostParse(def) < 0 || dxDomainDefValidate(def) < 0))
         failed = 1;
+    dxDomainDiagnosticsMerge(mark);
     if (failed) {
         dxDomainDefFree(def);
         return NULL;

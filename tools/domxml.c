@@ -39,7 +39,9 @@ dxPrintDiagnostics(const char *fallbackFile)
         const dxError *e = dxErrorGet(i);
         const char *file = e->file ? e->file : fallbackFile;
         const char *sev = e->severity == DX_SEVERITY_WARNING ? "warning" : "error";
-        if (e->line > 0)
+        if (e->line > 0 && e->column > 0)
+            fprintf(stderr, "%s:%d:%d: %s: %s", file, e->line, e->column, sev, e->message);
+        else if (e->line > 0)
             fprintf(stderr, "%s:%d: %s: %s", file, e->line, sev, e->message);
         else
             fprintf(stderr, "%s: %s: %s", file, sev, e->message);

@@ -359,16 +359,17 @@ dxChrDefsFormat(dxBuf *buf, const dxDomainDef *def, dxChrDeviceType type)
 /* ---- generic defaults ----------------------------------------------------- */
 
 /* Devices without <target port> take the port after the highest one of
- * the devices of their kind written before them. */
+ * their kind: among all serial ports, but only among the parallel ports
+ * written before (libvirt numbers those while reading them). */
 static void
-dxChrAssignPorts(dxChrDef **list, size_t n)
+dxChrAssignPorts(dxChrDef **list, size_t n, bool onlyEarlier)
 {
     size_t i, j;
     for (i = 0; i < n; i++) {
         int maxport = -1;
         if (list[i]->port >= 0)
             continue;
-        for (j = 0; j < i; j++) {
+        for (j = 0; j < (onlyEarlier ? i : n); j++) {
             if (list[j]->port > maxport)
                 maxport = list[j]->port;
         }
@@ -441,11 +442,15 @@ dxChrConsolesCheckSerial(const dxDomainDef *def)
 int
 dxChrDefsPostParse(dxDomainDef *def)
 {
+    size_t i;
+
     if (dxChrConsolesCheckSerial(def) < 0)
         return -1;
-    dxChrAssignPorts(def->serials, def->nserials);
-    dxChrAssignPorts(def->parallels, def->nparallels);
-    dxChrAssignPorts(def->consoles, def->nconsoles);
+    dxChrAssignPorts(def->serials, def->nserials, false);
+    dxChrAssignPorts(def->parallels, def->nparallels, true);
+    /* a console's port is its position, whatever was written */
+    for (i = 0; i < def->nconsoles; i++)
+        def->consoles[i]->port = (int)i;
     dxChrConsoleCompat(def);
     return 0;
 }

@@ -2,7 +2,32 @@
  * format the families in libvirt's fixed order. */
 #include "domain_def.h"
 #include "devices.h"
+#include "hostdev_conf.h"
+#include "net_conf.h"
 #include "chr_conf.h"
+#include "controller_conf.h"
+#include "audio_conf.h"
+#include "graphics_conf.h"
+#include "input_conf.h"
+#include "sound_conf.h"
+#include "video_conf.h"
+#include "crypto_conf.h"
+#include "fs_conf.h"
+#include "hub_conf.h"
+#include "iommu_conf.h"
+#include "lease_conf.h"
+#include "memballoon_conf.h"
+#include "memdev_conf.h"
+#include "nvram_conf.h"
+#include "panic_conf.h"
+#include "redirdev_conf.h"
+#include "redirfilter_conf.h"
+#include "rng_conf.h"
+#include "shmem_conf.h"
+#include "smartcard_conf.h"
+#include "tpm_conf.h"
+#include "vsock_conf.h"
+#include "watchdog_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 #include "util/dxxml.h"
@@ -15,14 +40,19 @@ static const dxDeviceParser dxDeviceParsers[] = {
     /* <disk> */
 
     /* <controller> */
+    { "controller", dxControllerDefParse },
 
     /* <lease> */
+    { "lease", dxLeaseParse },
 
     /* <filesystem> */
+    { "filesystem", dxFSParse },
 
     /* <interface> */
+    { "interface", dxNetParse },
 
     /* <smartcard> */
+    { "smartcard", dxSmartcardParse },
 
     /* <serial> */
     { "serial", dxChrDefParse },
@@ -37,44 +67,64 @@ static const dxDeviceParser dxDeviceParsers[] = {
     { "channel", dxChrDefParse },
 
     /* <input> */
+    { "input", dxInputDefParse },
 
     /* <tpm> */
+    { "tpm", dxTPMParse },
 
     /* <graphics> */
+    { "graphics", dxGraphicsDefParse },
 
     /* <sound> */
+    { "sound", dxSoundDefParse },
 
     /* <audio> */
+    { "audio", dxAudioDefParse },
 
     /* <video> */
+    { "video", dxVideoDefParse },
 
     /* <hostdev> */
+    { "hostdev", dxHostdevParse },
 
     /* <redirdev> */
+    { "redirdev", dxRedirdevParse },
 
     /* <redirfilter> */
+    { "redirfilter", dxRedirFilterParse },
 
     /* <hub> */
+    { "hub", dxHubParse },
 
     /* <watchdog> */
+    { "watchdog", dxWatchdogParse },
 
     /* <memballoon> */
+    { "memballoon", dxMemballoonParse },
 
     /* <rng> */
+    { "rng", dxRNGParse },
 
     /* <nvram> */
+    { "nvram", dxNVRAMParse },
 
     /* <panic> */
+    { "panic", dxPanicParse },
 
     /* <shmem> */
+    { "shmem", dxShmemParse },
 
     /* <memory> */
+    { "memory", dxMemoryDeviceParse },
 
     /* <iommu> */
+    { "iommu", dxIOMMUParse },
 
     /* <vsock> */
+    { "vsock", dxVsockParse },
 
     /* <crypto> */
+    { "crypto", dxCryptoParse },
 
     { NULL, NULL },
 };
@@ -114,19 +164,22 @@ int
 dxDomainDevicesPostParse(dxDomainDef *def)
 {
     int rc = 0;
-    (void)def;
-
     /* <disk> */
 
     /* <controller> */
+    if (dxControllerDefsPostParse(def) < 0)
+        rc = -1;
 
     /* <lease> */
 
     /* <filesystem> */
+    for (size_t i = 0; i < def->nfss; i++)
+        dxFSPostParse(def->fss[i]);
 
     /* <interface> */
 
     /* <smartcard> */
+    dxSmartcardsAssignCCID(def);
 
     /* <serial> */
     if (dxChrDefsPostParse(def) < 0)
@@ -149,8 +202,12 @@ dxDomainDevicesPostParse(dxDomainDef *def)
     /* <audio> */
 
     /* <video> */
+    if (dxVideoDefsPostParse(def) < 0)
+        rc = -1;
 
     /* <hostdev> */
+    if (dxHostdevsPostParse(def) < 0)
+        rc = -1;
 
     /* <redirdev> */
 
@@ -163,6 +220,11 @@ dxDomainDevicesPostParse(dxDomainDef *def)
     /* <memballoon> */
 
     /* <rng> */
+    for (size_t i = 0; i < def->nrngs; i++) {
+        dxRNGDef *rng = def->rngs[i];
+        if (rng->backend == DX_RNG_BACKEND_RANDOM && !rng->file)
+            rng->file = dxStrdup(DX_RNG_DEFAULT_SOURCE);
+    }
 
     /* <nvram> */
 
@@ -197,6 +259,14 @@ DX_ENUM_IMPL(dxDeviceType, DX_DEVICE_LAST,
             return rc; \
     }
 
+/* The same for a singleton device pointer that may be NULL. */
+#define DX_ITERATE_ONE(devtype, ptr) \
+    if (ptr) { \
+        dxDeviceRef ref = { devtype, (ptr) }; \
+        if ((rc = cb(def, ref, &(ptr)->info, opaque)) != 0) \
+            return rc; \
+    }
+
 int
 dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaque)
 {
@@ -210,14 +280,27 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
     /* <disk> */
 
     /* <controller> */
+    DX_ITERATE_ARRAY(DX_DEVICE_CONTROLLER, def->controllers, def->ncontrollers);
 
     /* <lease> */
 
     /* <filesystem> */
+    DX_ITERATE_ARRAY(DX_DEVICE_FS, def->fss, def->nfss);
 
     /* <interface> */
+    /* an SR-IOV interface is visited once, as the hostdev it also is (its
+       info is shared): address assignment handles it with the hostdevs,
+       as libvirt does */
+    for (i = 0; i < def->nnets; i++) {
+        dxDeviceRef ref = { DX_DEVICE_NET, def->nets[i] };
+        if (def->nets[i]->hostdev)
+            continue;
+        if ((rc = cb(def, ref, &def->nets[i]->info, opaque)) != 0)
+            return rc;
+    }
 
     /* <smartcard> */
+    DX_ITERATE_ARRAY(DX_DEVICE_SMARTCARD, def->smartcards, def->nsmartcards);
 
     /* <serial> */
     DX_ITERATE_ARRAY(DX_DEVICE_CHR, def->serials, def->nserials);
@@ -239,40 +322,62 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
     DX_ITERATE_ARRAY(DX_DEVICE_CHR, def->channels, def->nchannels);
 
     /* <input> */
+    DX_ITERATE_ARRAY(DX_DEVICE_INPUT, def->inputs, def->ninputs);
 
     /* <tpm> */
+    DX_ITERATE_ARRAY(DX_DEVICE_TPM, def->tpms, def->ntpms);
 
     /* <graphics> */
 
     /* <sound> */
+    DX_ITERATE_ARRAY(DX_DEVICE_SOUND, def->sounds, def->nsounds);
 
     /* <video> */
+    DX_ITERATE_ARRAY(DX_DEVICE_VIDEO, def->videos, def->nvideos);
 
     /* <hostdev> */
+    /* includes SR-IOV interfaces (parentnet set, info shared with it) */
+    for (i = 0; i < def->nhostdevs; i++) {
+        dxDeviceRef ref = { DX_DEVICE_HOSTDEV, def->hostdevs[i] };
+        if ((rc = cb(def, ref, def->hostdevs[i]->info, opaque)) != 0)
+            return rc;
+    }
 
     /* <redirdev> */
+    DX_ITERATE_ARRAY(DX_DEVICE_REDIRDEV, def->redirdevs, def->nredirdevs);
 
     /* <hub> */
+    DX_ITERATE_ARRAY(DX_DEVICE_HUB, def->hubs, def->nhubs);
 
     /* <watchdog> */
+    DX_ITERATE_ARRAY(DX_DEVICE_WATCHDOG, def->watchdogs, def->nwatchdogs);
 
     /* <memballoon> */
+    DX_ITERATE_ONE(DX_DEVICE_MEMBALLOON, def->memballoon);
 
     /* <rng> */
+    DX_ITERATE_ARRAY(DX_DEVICE_RNG, def->rngs, def->nrngs);
 
     /* <nvram> */
+    DX_ITERATE_ONE(DX_DEVICE_NVRAM, def->nvram);
 
     /* <panic> */
+    DX_ITERATE_ARRAY(DX_DEVICE_PANIC, def->panics, def->npanics);
 
     /* <shmem> */
+    DX_ITERATE_ARRAY(DX_DEVICE_SHMEM, def->shmems, def->nshmems);
 
     /* <memory> */
+    DX_ITERATE_ARRAY(DX_DEVICE_MEMORY, def->mems, def->nmems);
 
     /* <iommu> */
+    DX_ITERATE_ONE(DX_DEVICE_IOMMU, def->iommu);
 
     /* <vsock> */
+    DX_ITERATE_ONE(DX_DEVICE_VSOCK, def->vsock);
 
     /* <crypto> */
+    DX_ITERATE_ARRAY(DX_DEVICE_CRYPTO, def->cryptos, def->ncryptos);
 
     return rc;
 }
@@ -303,14 +408,34 @@ dxDomainDevicesClear(dxDomainDef *def)
     /* <disk> */
 
     /* <controller> */
+    dxControllerDefsClear(def);
 
     /* <lease> */
+    for (i = 0; i < def->nleases; i++)
+        dxLeaseFree(def->leases[i]);
+    DX_CLEAR(def->leases, free);
+    def->nleases = 0;
 
     /* <filesystem> */
+    for (i = 0; i < def->nfss; i++)
+        dxFSFree(def->fss[i]);
+    DX_CLEAR(def->fss, free);
+    def->nfss = 0;
 
     /* <interface> */
+    for (i = 0; i < def->nnets; i++) {
+        /* the interface owns its hostdev: unlist it before freeing */
+        dxDomainHostdevRemove(def, def->nets[i]->hostdev);
+        dxNetDefFree(def->nets[i]);
+    }
+    DX_CLEAR(def->nets, free);
+    def->nnets = 0;
 
     /* <smartcard> */
+    for (i = 0; i < def->nsmartcards; i++)
+        dxSmartcardFree(def->smartcards[i]);
+    DX_CLEAR(def->smartcards, free);
+    def->nsmartcards = 0;
 
     /* <serial> */
     dxChrDefsClear(def);
@@ -322,44 +447,94 @@ dxDomainDevicesClear(dxDomainDef *def)
     /* <channel> */
 
     /* <input> */
+    dxInputDefsClear(def);
 
     /* <tpm> */
+    for (i = 0; i < def->ntpms; i++)
+        dxTPMFree(def->tpms[i]);
+    DX_CLEAR(def->tpms, free);
+    def->ntpms = 0;
 
     /* <graphics> */
+    dxGraphicsDefsClear(def);
 
     /* <sound> */
+    dxSoundDefsClear(def);
 
     /* <audio> */
+    dxAudioDefsClear(def);
 
     /* <video> */
+    dxVideoDefsClear(def);
 
     /* <hostdev> */
+    for (i = 0; i < def->nhostdevs; i++)
+        dxHostdevDefFree(def->hostdevs[i]);
+    DX_CLEAR(def->hostdevs, free);
+    def->nhostdevs = 0;
 
     /* <redirdev> */
+    for (i = 0; i < def->nredirdevs; i++)
+        dxRedirdevFree(def->redirdevs[i]);
+    DX_CLEAR(def->redirdevs, free);
+    def->nredirdevs = 0;
 
     /* <redirfilter> */
+    DX_CLEAR(def->redirfilter, dxRedirFilterFree);
 
     /* <hub> */
+    for (i = 0; i < def->nhubs; i++)
+        dxHubFree(def->hubs[i]);
+    DX_CLEAR(def->hubs, free);
+    def->nhubs = 0;
 
     /* <watchdog> */
+    for (i = 0; i < def->nwatchdogs; i++)
+        dxWatchdogFree(def->watchdogs[i]);
+    DX_CLEAR(def->watchdogs, free);
+    def->nwatchdogs = 0;
 
     /* <memballoon> */
+    DX_CLEAR(def->memballoon, dxMemballoonFree);
 
     /* <rng> */
+    for (i = 0; i < def->nrngs; i++)
+        dxRNGFree(def->rngs[i]);
+    DX_CLEAR(def->rngs, free);
+    def->nrngs = 0;
 
     /* <nvram> */
+    DX_CLEAR(def->nvram, dxNVRAMFree);
 
     /* <panic> */
+    for (i = 0; i < def->npanics; i++)
+        dxPanicFree(def->panics[i]);
+    DX_CLEAR(def->panics, free);
+    def->npanics = 0;
 
     /* <shmem> */
+    for (i = 0; i < def->nshmems; i++)
+        dxShmemFree(def->shmems[i]);
+    DX_CLEAR(def->shmems, free);
+    def->nshmems = 0;
 
     /* <memory> */
+    for (i = 0; i < def->nmems; i++)
+        dxMemoryDeviceFree(def->mems[i]);
+    DX_CLEAR(def->mems, free);
+    def->nmems = 0;
 
     /* <iommu> */
+    DX_CLEAR(def->iommu, dxIOMMUFree);
 
     /* <vsock> */
+    DX_CLEAR(def->vsock, dxVsockFree);
 
     /* <crypto> */
+    for (i = 0; i < def->ncryptos; i++)
+        dxCryptoFree(def->cryptos[i]);
+    DX_CLEAR(def->cryptos, free);
+    def->ncryptos = 0;
 }
 
 void
@@ -372,14 +547,23 @@ dxDomainDevicesFormat(dxBuf *buf, const dxDomainDef *def)
     /* <disk> */
 
     /* <controller> */
+    dxControllerDefsFormat(buf, def);
 
     /* <lease> */
+    for (size_t i = 0; i < def->nleases; i++)
+        dxLeaseFormat(buf, def->leases[i]);
 
     /* <filesystem> */
+    for (size_t i = 0; i < def->nfss; i++)
+        dxFSFormat(buf, def->fss[i]);
 
     /* <interface> */
+    for (size_t i = 0; i < def->nnets; i++)
+        dxNetFormat(buf, def->nets[i]);
 
     /* <smartcard> */
+    for (size_t i = 0; i < def->nsmartcards; i++)
+        dxSmartcardFormat(buf, def->smartcards[i]);
 
     /* <serial> */
     dxChrDefsFormat(buf, def, DX_CHR_DEVICE_SERIAL);
@@ -394,44 +578,79 @@ dxDomainDevicesFormat(dxBuf *buf, const dxDomainDef *def)
     dxChrDefsFormat(buf, def, DX_CHR_DEVICE_CHANNEL);
 
     /* <input> */
+    dxInputDefsFormat(buf, def);
 
     /* <tpm> */
+    for (size_t i = 0; i < def->ntpms; i++)
+        dxTPMFormat(buf, def->tpms[i]);
 
     /* <graphics> */
+    dxGraphicsDefsFormat(buf, def);
 
     /* <sound> */
+    dxSoundDefsFormat(buf, def);
 
     /* <audio> */
+    dxAudioDefsFormat(buf, def);
 
     /* <video> */
+    dxVideoDefsFormat(buf, def);
 
     /* <hostdev> */
+    for (size_t i = 0; i < def->nhostdevs; i++)
+        dxHostdevFormat(buf, def->hostdevs[i]);
 
     /* <redirdev> */
+    for (size_t i = 0; i < def->nredirdevs; i++)
+        dxRedirdevFormat(buf, def->redirdevs[i]);
 
     /* <redirfilter> */
+    if (def->redirfilter)
+        dxRedirFilterFormat(buf, def->redirfilter);
 
     /* <hub> */
+    for (size_t i = 0; i < def->nhubs; i++)
+        dxHubFormat(buf, def->hubs[i]);
 
     /* <watchdog> */
+    for (size_t i = 0; i < def->nwatchdogs; i++)
+        dxWatchdogFormat(buf, def->watchdogs[i]);
 
     /* <memballoon> */
+    if (def->memballoon)
+        dxMemballoonFormat(buf, def->memballoon);
 
     /* <rng> */
+    for (size_t i = 0; i < def->nrngs; i++)
+        dxRNGFormat(buf, def->rngs[i]);
 
     /* <nvram> */
+    if (def->nvram)
+        dxNVRAMFormat(buf, def->nvram);
 
     /* <panic> */
+    for (size_t i = 0; i < def->npanics; i++)
+        dxPanicFormat(buf, def->panics[i]);
 
     /* <shmem> */
+    for (size_t i = 0; i < def->nshmems; i++)
+        dxShmemFormat(buf, def->shmems[i]);
 
     /* <memory> */
+    for (size_t i = 0; i < def->nmems; i++)
+        dxMemoryDeviceFormat(buf, def->mems[i]);
 
     /* <iommu> */
+    if (def->iommu)
+        dxIOMMUFormat(buf, def->iommu);
 
     /* <vsock> */
+    if (def->vsock)
+        dxVsockFormat(buf, def->vsock);
 
     /* <crypto> */
+    for (size_t i = 0; i < def->ncryptos; i++)
+        dxCryptoFormat(buf, def->cryptos[i]);
 
     dxBufAdjustIndent(buf, -2);
     dxBufAddStr(buf, "</devices>\n");

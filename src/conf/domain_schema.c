@@ -1,15 +1,29 @@
+/* domain_schema.c: RelaxNG validation against the built-in grammar.
+ *
+ * libxml2 decides validity.  Its messages name the enclosing element of a
+ * mistake ("Extra element devices in interleave"), so when a document is
+ * invalid a second reading of the same grammar (util/dxrelaxng.c) points at
+ * the innermost culprit: the unknown attribute, the bad value, the
+ * missing element.  libxml2's own messages are kept only where that
+ * reading has nothing to say about the element they concern, and are
+ * flagged generic so a parser error inside that element replaces them
+ * (src/domxml.c).
+ */
 #include "domain_schema.h"
 #include "schemas_embedded.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
+#include "util/dxrelaxng.h"
 #include "util/dxxml.h"
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 static xmlRelaxNGPtr dxSchema;
+static dxRelaxNG *dxSchemaIndex;
 static pthread_once_t dxSchemaOnce = PTHREAD_ONCE_INIT;
 
 static const dxEmbeddedFile *
@@ -40,8 +54,16 @@ dxSchemaCompileErrors(void *opaque, xmlErrorPtr err)
 {
     (void)opaque;
     if (err && err->level >= XML_ERR_ERROR)
-        dxErrorReportAt(DX_ERR_INTERNAL, DX_SEVERITY_ERROR, "domain.rng",
+        dxErrorReportAt(DX_ERR_INTERNAL, DX_SEVERITY_ERROR,
+                        err->file ? err->file : "domain.rng",
                         err->line, 0, NULL, err->message ? err->message : "schema error");
+}
+
+static char *
+dxSchemaHint(void *opaque, const xmlNode *element, bool isAttr, const char *name)
+{
+    (void)opaque;
+    return dxSchemaIndex ? dxRelaxNGSuggest(dxSchemaIndex, element, isAttr, name) : NULL;
 }
 
 static void
@@ -59,57 +81,271 @@ dxSchemaCompile(void)
     dxSchema = xmlRelaxNGParse(pctxt);
     xmlRelaxNGFreeParserCtxt(pctxt);
     dxXMLSetThreadResolver(NULL);
+    dxSchemaIndex = dxRelaxNGLoad("domain.rng", dxSchemaResolve);
+    dxXMLSetNameHints(dxSchemaHint, NULL);
 }
+
+int
+dxSchemaLoad(void)
+{
+    pthread_once(&dxSchemaOnce, dxSchemaCompile);
+    if (!dxSchema || !dxSchemaIndex) {
+        dxErrorReportAt(DX_ERR_INTERNAL, DX_SEVERITY_ERROR, NULL, 0, 0, NULL,
+                        "the built-in RelaxNG schema failed to compile");
+        return -1;
+    }
+    return 0;
+}
+
+const dxRelaxNG *
+dxSchemaGetIndex(void)
+{
+    return dxSchemaLoad() < 0 ? NULL : dxSchemaIndex;
+}
+
+/* ---- validation ---------------------------------------------------------- */
+
+typedef struct {
+    char *message;
+    const xmlNode *node;
+    int line;
+} dxSchemaRawError;
 
 typedef struct {
     const char *file;
-    int count;
-} dxSchemaRunState;
+    dxSchemaRawError *raw;          /* libxml2's messages */
+    size_t nraw;
+    const xmlNode **culprits;       /* elements the index blamed */
+    size_t nculprits;
+} dxSchemaRun;
 
 static void
-dxSchemaValidityError(void *opaque, xmlErrorPtr err)
+dxSchemaCollect(void *opaque, xmlErrorPtr err)
 {
-    dxSchemaRunState *st = opaque;
-    char *msg, *path = NULL;
+    dxSchemaRun *run = opaque;
+    dxSchemaRawError raw;
     size_t len;
 
     if (!err || err->level < XML_ERR_ERROR)
         return;
-    msg = dxStrdup(err->message ? err->message : "schema violation");
-    len = strlen(msg);
-    while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
-        msg[--len] = '\0';
-    if (err->node)
-        path = dxXMLNodePath(err->node);
-    dxErrorReportAt(DX_ERR_SCHEMA, DX_SEVERITY_ERROR,
-                    err->file ? err->file : st->file,
-                    err->node ? (int)xmlGetLineNo(err->node) : err->line,
-                    0, path, msg);
-    free(path);
-    free(msg);
-    st->count++;
+    raw.message = dxStrdup(err->message ? err->message : "schema violation");
+    len = strlen(raw.message);
+    while (len > 0 && (raw.message[len - 1] == '\n' || raw.message[len - 1] == ' '))
+        raw.message[--len] = '\0';
+    raw.node = err->node;
+    raw.line = err->line;
+    DX_APPEND(run->raw, run->nraw, raw);
+}
+
+static void
+dxSchemaCulprit(void *opaque, const xmlNode *where, const char *message)
+{
+    dxSchemaRun *run = opaque;
+    const xmlNode *elem = where->type == XML_ATTRIBUTE_NODE ? where->parent : where;
+    dxErrorReportFlags(DX_ERR_SCHEMA, DX_SEVERITY_ERROR, DX_ERROR_FLAG_GRAMMAR,
+                       where, "%s", message);
+    DX_APPEND(run->culprits, run->nculprits, elem);
+}
+
+static bool
+dxNodeIsAncestorOrSelf(const xmlNode *anc, const xmlNode *n)
+{
+    for (; n; n = n->parent) {
+        if (n == anc)
+            return true;
+    }
+    return false;
+}
+
+/* A libxml2 message is explained when a culprit lies on the same branch. */
+static bool
+dxSchemaExplained(const dxSchemaRun *run, const xmlNode *node)
+{
+    size_t i;
+    if (!node)
+        return run->nculprits > 0;
+    for (i = 0; i < run->nculprits; i++) {
+        if (dxNodeIsAncestorOrSelf(node, run->culprits[i]) ||
+            dxNodeIsAncestorOrSelf(run->culprits[i], node))
+            return true;
+    }
+    return false;
+}
+
+/* libxml2's wording, made to read like our other messages. */
+static char *
+dxSchemaRewrite(const char *msg)
+{
+    char a[128], b[128];
+    if (sscanf(msg, "Extra element %127s in interleave", a) == 1 ||
+        sscanf(msg, "Did not expect element %127s there", a) == 1)
+        return dxAsprintf("element <%s> is not allowed here by the schema", a);
+    if (sscanf(msg, "Element %127s failed to validate content", a) == 1)
+        return dxAsprintf("the content of <%s> does not match the schema", a);
+    if (sscanf(msg, "Element %127s failed to validate attributes", a) == 1)
+        return dxAsprintf("the attributes of <%s> do not match the schema", a);
+    if (sscanf(msg, "Invalid attribute %127s for element %127s", a, b) == 2)
+        return dxAsprintf("attribute '%s' is not allowed in <%s> by the schema", a, b);
+    if (sscanf(msg, "Expecting element %127[^,], got %127s", a, b) == 2)
+        return dxAsprintf("expected element <%s>, found <%s>", a, b);
+    return dxAsprintf("schema: %s", msg);
 }
 
 int
 dxSchemaValidateDoc(xmlDocPtr doc)
 {
-    dxSchemaRunState st = { (const char *)doc->URL, 0 };
+    dxSchemaRun run = { (const char *)doc->URL, NULL, 0, NULL, 0 };
     xmlRelaxNGValidCtxtPtr vctxt;
+    size_t i, reported = 0;
     int rc;
 
-    pthread_once(&dxSchemaOnce, dxSchemaCompile);
-    if (!dxSchema) {
-        dxErrorReportAt(DX_ERR_INTERNAL, DX_SEVERITY_ERROR, st.file, 0, 0, NULL,
-                        "the built-in RelaxNG schema failed to compile");
+    if (dxSchemaLoad() < 0)
         return -1;
-    }
     if (!(vctxt = xmlRelaxNGNewValidCtxt(dxSchema)))
         abort();
-    xmlRelaxNGSetValidStructuredErrors(vctxt, dxSchemaValidityError, &st);
+    xmlRelaxNGSetValidStructuredErrors(vctxt, dxSchemaCollect, &run);
     rc = xmlRelaxNGValidateDoc(vctxt, doc);
     xmlRelaxNGFreeValidCtxt(vctxt);
-    if (rc != 0 && st.count == 0)
-        dxErrorReportAt(DX_ERR_SCHEMA, DX_SEVERITY_ERROR, st.file, 0, 0, NULL,
-                        "document does not match the domain schema");
+    if (rc != 0) {
+        reported = dxRelaxNGDiagnose(dxSchemaIndex, xmlDocGetRootElement(doc),
+                                 dxSchemaCulprit, &run);
+        for (i = 0; i < run.nraw; i++) {
+            const dxSchemaRawError *r = &run.raw[i];
+            char *msg;
+            if (dxSchemaExplained(&run, r->node))
+                continue;
+            msg = dxSchemaRewrite(r->message);
+            if (r->node)
+                dxErrorReportFlags(DX_ERR_SCHEMA, DX_SEVERITY_ERROR, DX_ERROR_FLAG_GENERIC,
+                                   r->node, "%s", msg);
+            else
+                dxErrorReportAtFlags(DX_ERR_SCHEMA, DX_SEVERITY_ERROR, DX_ERROR_FLAG_GENERIC,
+                                     run.file, r->line, 0, NULL, msg);
+            free(msg);
+            reported++;
+        }
+        if (reported == 0)
+            dxErrorReportAtFlags(DX_ERR_SCHEMA, DX_SEVERITY_ERROR, DX_ERROR_FLAG_GENERIC,
+                                 run.file, 0, 0, NULL,
+                                 "document does not match the domain schema");
+    }
+    for (i = 0; i < run.nraw; i++)
+        free(run.raw[i].message);
+    free(run.raw);
+    free(run.culprits);
     return rc == 0 ? 0 : -1;
+}
+
+/* ---- merging with the parser's diagnostics ------------------------------ */
+
+static bool
+dxPathWithin(const char *anc, const char *path)
+{
+    size_t n;
+    if (!anc)
+        return true;
+    if (!path)
+        return false;
+    n = strlen(anc);
+    return strncmp(anc, path, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+static bool
+dxSameSpot(const dxError *a, const dxError *b)
+{
+    return a->line > 0 && a->column > 0 && a->line == b->line &&
+           a->column == b->column && dxStrEq(a->file, b->file);
+}
+
+/* "/domain/devices/disk[2]" for anything inside the second disk, and
+ * "/domain/os" for anything inside <os>; caller frees. */
+static char *
+dxPathSection(const char *path)
+{
+    size_t parts = strncmp(path, "/domain/devices/", 16) == 0 ? 3 : 2;
+    const char *p = path;
+    while (*p && parts > 0) {
+        p++;
+        p += strcspn(p, "/");
+        parts--;
+    }
+    return dxStrndup(path, p - path);
+}
+
+/* A parser that meets an error in an element may stop reading it: what it
+ * left unread there is not unknown, so the parser's "unknown" records in
+ * an element (device, or child of <domain>) with an error are dropped.
+ * The schema, when it runs, still reports what is really unknown. */
+static void
+dxDropUnreadAfterErrors(size_t mark)
+{
+    size_t i, j;
+    for (i = mark; i < dxErrorCount(); ) {
+        const dxError *r = dxErrorGet(i);
+        char *sec;
+        bool drop = false;
+        if (r->code != DX_ERR_UNKNOWN || !r->path) {
+            i++;
+            continue;
+        }
+        sec = dxPathSection(r->path);
+        for (j = mark; j < dxErrorCount() && !drop; j++) {
+            const dxError *e = dxErrorGet(j);
+            drop = e->severity == DX_SEVERITY_ERROR && e->code != DX_ERR_UNKNOWN &&
+                   e->code != DX_ERR_SCHEMA && dxPathWithin(sec, e->path);
+        }
+        free(sec);
+        if (drop)
+            dxErrorRemove(i);
+        else
+            i++;
+    }
+}
+
+/* The schema and the parser often see the same mistake: keep one record
+ * per spot.  A parser error wins (it knows the context and words it as
+ * libvirt does); where the parser only warns that a name is unknown, the
+ * schema's error wins (it refuses the name, with a hint).  libxml2's
+ * generic messages are dropped when a precise record in the same element
+ * explains them, and everything is ordered by position. */
+void
+dxDomainDiagnosticsMerge(size_t mark)
+{
+    size_t i, j;
+    dxDropUnreadAfterErrors(mark);
+    for (i = mark; i < dxErrorCount(); ) {
+        const dxError *r = dxErrorGet(i);
+        bool drop = false;
+        for (j = mark; j < dxErrorCount() && !drop; j++) {
+            const dxError *o = dxErrorGet(j);
+            if (j == i || !dxSameSpot(o, r) || (r->code == DX_ERR_SCHEMA) == (o->code == DX_ERR_SCHEMA))
+                continue;
+            if (r->code == DX_ERR_SCHEMA)
+                drop = o->severity == DX_SEVERITY_ERROR && o->code != DX_ERR_UNKNOWN;
+            else
+                drop = r->severity == DX_SEVERITY_WARNING || r->code == DX_ERR_UNKNOWN;
+        }
+        if (drop)
+            dxErrorRemove(i);
+        else
+            i++;
+    }
+    for (i = mark; i < dxErrorCount(); ) {
+        const dxError *g = dxErrorGet(i);
+        bool explained = false;
+        if (dxErrorGetFlags(i) & DX_ERROR_FLAG_GENERIC) {
+            for (j = mark; j < dxErrorCount() && !explained; j++) {
+                const dxError *o = dxErrorGet(j);
+                explained = j != i && !(dxErrorGetFlags(j) & DX_ERROR_FLAG_GENERIC) &&
+                            (o->severity == DX_SEVERITY_ERROR ||
+                             (dxErrorGetFlags(j) & DX_ERROR_FLAG_GRAMMAR)) &&
+                            dxPathWithin(g->path, o->path);
+            }
+        }
+        if (explained)
+            dxErrorRemove(i);
+        else
+            i++;
+    }
+    dxErrorSortFrom(mark);
 }

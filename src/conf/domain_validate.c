@@ -5,7 +5,24 @@
  * so one run lists every problem of a file.
  */
 #include "domain_validate.h"
+#include "hostdev_conf.h"
+#include "net_conf.h"
 #include "chr_conf.h"
+#include "controller_conf.h"
+#include "memory_conf.h"
+#include "numa_conf.h"
+#include "os_conf.h"
+#include "seclabel_conf.h"
+#include "sysinfo_conf.h"
+#include "tune_conf.h"
+#include "audio_conf.h"
+#include "graphics_conf.h"
+#include "input_conf.h"
+#include "sound_conf.h"
+#include "video_conf.h"
+#include "memballoon_conf.h"
+#include "panic_conf.h"
+#include "watchdog_conf.h"
 #include "util/dxerror.h"
 
 static int
@@ -50,15 +67,32 @@ static const dxDomainRule dxDomainRules[] = {
     dxDomainValidateBoot,
 
     /* storage rules */
+    dxControllerDefsValidate,
 
     /* network rules */
+    dxNetsValidate,
+    dxHostdevsValidate,
 
     /* character device, graphics, video, input, sound, audio rules */
     dxChrDefsValidate,
+    dxInputDefsValidate,
+    dxGraphicsDefsValidate,
+    dxSoundDefsValidate,
+    dxAudioDefsValidate,
+    dxVideoDefsValidate,
 
     /* other device rules */
+    dxWatchdogValidate,
+    dxMemballoonValidate,
+    dxPanicValidate,
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
+    dxDomainOsValidate,
+    dxDomainNumaValidate,
+    dxDomainMemoryBackingValidate,
+    dxDomainCputuneValidate,
+    dxDomainSysinfoValidate,
+    dxDomainSeclabelValidate,
 };
 
 int

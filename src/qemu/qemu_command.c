@@ -8,6 +8,10 @@
  */
 #include "qemu_command_priv.h"
 #include "qemu_alias.h"
+#include "qemu_cmd_devices.h"
+#include "qemu_net.h"
+#include "qemu_cmd_chr.h"
+#include "qemu_cmd_display.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
@@ -106,39 +110,163 @@ dxQemuBuildMsg(dxQemuBuildCtx *ctx)
     return 0;
 }
 
+unsigned int
+dxQemuBuildAddFd(dxQemuBuildCtx *ctx, int fd, const char *opaque)
+{
+    dxBuf buf = DX_BUF_INIT;
+    unsigned int set = ctx->nextFdSet++;
+    dxBufAddf(&buf, "set=%u,fd=%d,opaque=", set, fd);
+    dxBufEscapeComma(&buf, opaque);
+    dxArgvAddBuf(ctx->argv, "-add-fd", &buf);
+    return set;
+}
+
+dxJSON *
+dxQemuTLSx509Props(const char *id, const char *dir, bool listen,
+                   bool verifyPeer, const char *passwordid)
+{
+    dxJSON *props = dxJSONNewObject();
+    dxJSONAddString(props, "qom-type", "tls-creds-x509");
+    dxJSONAddString(props, "id", id);
+    dxJSONAddString(props, "dir", dir);
+    dxJSONAddString(props, "endpoint", listen ? "server" : "client");
+    /* a client always checks the server it talks to */
+    dxJSONAddBool(props, "verify-peer", listen ? verifyPeer : true);
+    dxJSONAddString(props, "passwordid", passwordid);
+    return props;
+}
+
+/* PCI bus N is the controller of index N: "pci.N", except the root bus
+ * of a q35 machine ("pcie.0"). */
+static char *
+dxQemuPCIBusName(const dxQemuBuildCtx *ctx, unsigned int bus)
+{
+    if (bus == 0 && dxQemuMachineIsQ35(ctx->def->os.machine))
+        return dxStrdup("pcie.0");
+    return dxAsprintf("pci.%u", bus);
+}
+
+static void
+dxQemuPCIAddressProps(dxQemuBuildCtx *ctx, dxJSON *props, const dxPCIAddress *pci)
+{
+    char *bus = dxQemuPCIBusName(ctx, pci->bus);
+    dxJSONAddString(props, "bus", bus);
+    free(bus);
+    if (pci->multi == DX_TRISTATE_SWITCH_ON)
+        dxJSONAddBool(props, "multifunction", true);
+    else if (pci->multi == DX_TRISTATE_SWITCH_OFF)
+        dxJSONAddBool(props, "multifunction", false);
+    if (pci->function)
+        bus = dxAsprintf("0x%x.0x%x", pci->slot, pci->function);
+    else
+        bus = dxAsprintf("0x%x", pci->slot);
+    dxJSONAddString(props, "addr", bus);
+    free(bus);
+}
+
+void
+dxQemuBuildDeviceAddressProps(dxQemuBuildCtx *ctx, dxJSON *props,
+                              const dxDeviceInfo *info)
+{
+    char *tmp;
+
+    switch (info->type) {
+    case DX_ADDRESS_TYPE_PCI:
+        dxQemuPCIAddressProps(ctx, props, &info->addr.pci);
+        break;
+    case DX_ADDRESS_TYPE_USB:
+        /* USB controller N is "usb" (N = 0) or "usbN"; its bus is ".0" */
+        tmp = info->addr.usb.bus ? dxAsprintf("usb%u.0", info->addr.usb.bus)
+                                 : dxStrdup("usb.0");
+        dxJSONAddString(props, "bus", tmp);
+        free(tmp);
+        if (dxUSBPortIsSet(info->addr.usb.port)) {
+            tmp = dxUSBPortFormat(info->addr.usb.port);
+            dxJSONAddString(props, "port", tmp);
+            free(tmp);
+        }
+        break;
+    case DX_ADDRESS_TYPE_VIRTIO_SERIAL:
+        tmp = dxAsprintf("virtio-serial%u.%u", info->addr.vioserial.controller,
+                         info->addr.vioserial.bus);
+        dxJSONAddString(props, "bus", tmp);
+        free(tmp);
+        dxJSONAddUInt(props, "nr", info->addr.vioserial.port);
+        break;
+    case DX_ADDRESS_TYPE_CCID:
+        tmp = dxAsprintf("ccid%u.0", info->addr.ccid.controller);
+        dxJSONAddString(props, "bus", tmp);
+        free(tmp);
+        dxJSONAddUInt(props, "slot", info->addr.ccid.slot);
+        break;
+    case DX_ADDRESS_TYPE_ISA:
+        if (info->addr.isa.iobase)
+            dxJSONAddUInt(props, "iobase", info->addr.isa.iobase);
+        if (info->addr.isa.irq)
+            dxJSONAddUInt(props, "irq", info->addr.isa.irq);
+        break;
+    case DX_ADDRESS_TYPE_CCW:
+        tmp = dxAsprintf("%x.%x.%04x", info->addr.ccw.cssid, info->addr.ccw.ssid,
+                         info->addr.ccw.devno);
+        dxJSONAddString(props, "devno", tmp);
+        free(tmp);
+        break;
+    case DX_ADDRESS_TYPE_SPAPRVIO:
+        if (info->addr.spaprvio.hasReg)
+            dxJSONAddUInt(props, "reg", info->addr.spaprvio.reg);
+        break;
+    case DX_ADDRESS_TYPE_NONE:
+    case DX_ADDRESS_TYPE_DRIVE:
+    case DX_ADDRESS_TYPE_VIRTIO_S390:
+    case DX_ADDRESS_TYPE_VIRTIO_MMIO:
+    case DX_ADDRESS_TYPE_DIMM:
+    case DX_ADDRESS_TYPE_UNASSIGNED:
+    case DX_ADDRESS_TYPE_LAST:
+        break;
+    }
+}
+
 /* The order of options, as libvirt 9.0's qemu driver emits them.  Device
  * families insert their steps at their place in this list. */
 static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildName,
+    dxQemuBuildCompat,
 
     /* pr-manager objects (disk reservations) */
 
     dxQemuBuildMasterKey,
 
     /* pflash -blockdev (firmware) */
+    dxQemuBuildPflash,
 
     dxQemuBuildMachine,
     dxQemuBuildAccel,
 
     /* tseg -global */
+    dxQemuBuildTseg,
 
     dxQemuBuildCPU,
 
     /* loader: -bios */
+    dxQemuBuildLoader,
 
     dxQemuBuildMemory,
     dxQemuBuildOvercommit,
     dxQemuBuildSmp,
 
     /* iothreads */
+    dxQemuBuildIOThreads,
 
     /* -numa */
+    dxQemuBuildNuma,
 
     dxQemuBuildUUID,
 
     /* -smbios / sysinfo */
+    dxQemuBuildSysinfo,
 
     /* vmgenid */
+    dxQemuBuildVmgenid,
 
     dxQemuBuildDisplayNone,
     dxQemuBuildDefaults,
@@ -147,72 +275,102 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildPM,
     dxQemuBuildBoot,
     dxQemuBuildKernel,
+    dxQemuBuildAcpiTables,
 
     /* iommu */
+    dxQemuBuildIOMMU,
 
     /* controllers (-global and -device) */
+    dxQemuBuildControllersGlobal,
+    dxQemuBuildControllers,
 
     /* memory devices */
 
     /* hubs */
+    dxQemuBuildHubs,
 
     /* ccid controllers (smartcard bus) */
+    dxQemuBuildCCIDControllers,
 
     /* disks */
 
     /* filesystems */
+    dxQemuBuildFilesystems,
 
     /* interfaces */
+    dxQemuBuildInterfaces,
 
     /* smartcards */
+    dxQemuBuildSmartcards,
 
     /* serials */
+    dxQemuBuildSerials,
 
     /* parallels */
+    dxQemuBuildParallels,
 
     /* channels */
+    dxQemuBuildChannels,
 
     /* consoles */
+    dxQemuBuildConsoles,
 
     /* tpms */
+    dxQemuBuildTPMs,
 
     /* inputs */
+    dxQemuBuildInputs,
 
     /* audiodev */
+    dxQemuBuildAudios,
 
     /* graphics */
+    dxQemuBuildGraphics,
 
     /* videos */
+    dxQemuBuildVideos,
 
     /* sounds */
+    dxQemuBuildSounds,
 
     /* watchdogs */
+    dxQemuBuildWatchdogs,
 
     /* redirdevs */
+    dxQemuBuildRedirdevs,
 
     /* hostdevs */
+    dxQemuBuildHostdevs,
 
     /* memballoon */
+    dxQemuBuildMemballoon,
 
     /* rngs */
+    dxQemuBuildRNGs,
 
     /* nvram */
 
     /* vmcoreinfo */
 
     /* launch security */
+    dxQemuBuildLaunchSecurity,
 
     /* qemu:commandline */
+    dxQemuBuildQemuNsArgs,
 
     dxQemuBuildSandbox,
 
     /* panic */
+    dxQemuBuildPanics,
 
     /* shmem */
+    dxQemuBuildShmems,
 
     /* vsock */
+    dxQemuBuildVsock,
 
     /* crypto */
+    dxQemuBuildCryptos,
 
     dxQemuBuildMsg,
 };
@@ -237,10 +395,12 @@ dxQemuBuildCommandLine(dxDomainDef *def, const dxQemuBuildOptions *opts)
     for (i = 0; i < DX_ARRAY_CARDINALITY(dxQemuBuildSteps); i++) {
         if (dxQemuBuildSteps[i](&ctx) < 0) {
             dxArgvFree(ctx.argv);
+            dxQemuFirmwareChoiceClear(&ctx.fw);
             free(stateDir);
             return NULL;
         }
     }
+    dxQemuFirmwareChoiceClear(&ctx.fw);
     free(stateDir);
     return ctx.argv;
 }

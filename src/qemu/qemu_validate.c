@@ -1,7 +1,13 @@
 /* qemu_validate.c: what QEMU 7.2 cannot run, refused before any argv is
  * built, with the same cause libvirt gives. */
 #include "qemu_validate.h"
+#include "qemu_devices.h"
+#include "qemu_net.h"
 #include "qemu_target.h"
+#include "qemu_validate_priv.h"
+#include "qemu_chr.h"
+#include "qemu_display.h"
+#include "conf/panic_conf.h"
 #include "util/dxerror.h"
 
 static int
@@ -24,12 +30,26 @@ static const dxQemuRule dxQemuRules[] = {
     /* storage rules */
 
     /* network rules */
+    dxQemuValidateNets,
+    dxQemuValidateHostdevs,
 
     /* character device, graphics, video, input, sound, audio rules */
+    dxQemuValidateChr,
+    dxQemuValidateDisplay,
 
     /* other device rules */
+    dxQemuValidateOtherDevices,
+    dxPanicValidate,        /* again: expand gave default panics their model */
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
+    dxQemuValidateCPU,
+    dxQemuValidateFirmware,
+    dxQemuValidateFeatures,
+    dxQemuValidateArch,
+    dxQemuValidateCPUArch,
+    dxQemuValidateFeatureArch,
+    dxQemuValidateMemory,
+    dxQemuValidateBootloader,
 };
 
 int

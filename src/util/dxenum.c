@@ -43,34 +43,40 @@ dxEnumAllowedList(const dxEnumTable *table)
     return dxBufSteal(&buf);
 }
 
+/* Optimal string alignment distance: Levenshtein plus transposition of
+ * two adjacent characters ("dve" -> "dev" is one typo, not two). */
 size_t
 dxEditDistance(const char *a, const char *b, size_t cap)
 {
     size_t la = strlen(a), lb = strlen(b);
-    size_t *prev, *cur, i, j, result;
+    size_t *rows[3], i, j, result;
 
     if (la > lb ? la - lb > cap : lb - la > cap)
         return cap + 1;
-    prev = dxNewN(size_t, lb + 1);
-    cur = dxNewN(size_t, lb + 1);
+    for (i = 0; i < 3; i++)
+        rows[i] = dxNewN(size_t, lb + 1);
     for (j = 0; j <= lb; j++)
-        prev[j] = j;
+        rows[1][j] = j;
     for (i = 1; i <= la; i++) {
-        size_t *tmp;
+        size_t *before = rows[0], *prev = rows[1], *cur = rows[2];
         cur[0] = i;
         for (j = 1; j <= lb; j++) {
             size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
             size_t del = prev[j] + 1;
             size_t ins = cur[j - 1] + 1;
-            cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            size_t best = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                before[j - 2] + 1 < best)
+                best = before[j - 2] + 1;
+            cur[j] = best;
         }
-        tmp = prev;
-        prev = cur;
-        cur = tmp;
+        rows[0] = prev;
+        rows[1] = cur;
+        rows[2] = before;
     }
-    result = prev[lb];
-    free(prev);
-    free(cur);
+    result = rows[1][lb];
+    for (i = 0; i < 3; i++)
+        free(rows[i]);
     return result > cap ? cap + 1 : result;
 }
 

@@ -5,6 +5,7 @@
 
 #include <libxml/tree.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -15,6 +16,7 @@ DX_ENUM_IMPL(dxErrorCode, DX_ERR_LAST,
 
 /* Per-thread list: a batch run validates one file per worker thread. */
 static _Thread_local dxError *dxErrors;
+static _Thread_local unsigned int *dxErrorFlagsList;   /* parallel to dxErrors */
 static _Thread_local size_t dxNErrors;
 
 const char *
@@ -56,9 +58,9 @@ dxXMLNodePath(const dxXMLNode *cnode)
 }
 
 void
-dxErrorReportAt(dxErrorCode code, dxErrorSeverity severity,
-                const char *file, int line, int column,
-                const char *path, const char *message)
+dxErrorReportAtFlags(dxErrorCode code, dxErrorSeverity severity,
+                     unsigned int flags, const char *file, int line,
+                     int column, const char *path, const char *message)
 {
     dxError err = {
         .code = code,
@@ -69,18 +71,59 @@ dxErrorReportAt(dxErrorCode code, dxErrorSeverity severity,
         .column = column,
         .path = dxStrdup(path),
     };
+    size_t n = dxNErrors;
     DX_APPEND(dxErrors, dxNErrors, err);
+    DX_APPEND(dxErrorFlagsList, n, flags);
+}
+
+void
+dxErrorReportAt(dxErrorCode code, dxErrorSeverity severity,
+                const char *file, int line, int column,
+                const char *path, const char *message)
+{
+    dxErrorReportAtFlags(code, severity, 0, file, line, column, path, message);
+}
+
+/* Positions are recorded by dxxml.c while parsing: an element's start tag
+ * line replaces libxml2's (which is the line where the tag ends) and its
+ * column is kept in the otherwise unused 'extra' field; an attribute's
+ * line and column go to the text node holding its value. */
+void
+dxXMLNodePosition(const dxXMLNode *cnode, int *line, int *column)
+{
+    const xmlNode *node = (const xmlNode *)cnode;
+    *line = 0;
+    *column = 0;
+    if (!node)
+        return;
+    if (node->type == XML_ATTRIBUTE_NODE) {
+        const xmlAttr *attr = (const xmlAttr *)node;
+        if (attr->children && attr->children->type == XML_TEXT_NODE &&
+            attr->children->line > 0) {
+            *line = attr->children->line;
+            *column = attr->children->extra;
+            return;
+        }
+        node = attr->parent;
+        if (!node)
+            return;
+    }
+    *line = (int)xmlGetLineNo(node);
+    if (*line < 0)
+        *line = 0;
+    if (node->type == XML_ELEMENT_NODE)
+        *column = node->extra;
 }
 
 static void
-dxReportV(dxErrorCode code, dxErrorSeverity severity, const dxXMLNode *cnode,
-          const char *fmt, va_list ap)
+dxReportV(dxErrorCode code, dxErrorSeverity severity, unsigned int flags,
+          const dxXMLNode *cnode, const char *fmt, va_list ap)
 {
     const xmlNode *node = (const xmlNode *)cnode;
     char *msg = NULL;
     char *path = NULL;
     const char *file = NULL;
-    int line = 0;
+    int line = 0, column = 0;
 
     if (vasprintf(&msg, fmt, ap) < 0)
         abort();
@@ -88,13 +131,22 @@ dxReportV(dxErrorCode code, dxErrorSeverity severity, const dxXMLNode *cnode,
         path = dxXMLNodePath(cnode);
         if (node->doc && node->doc->URL)
             file = (const char *)node->doc->URL;
-        line = xmlGetLineNo(node);
-        if (line < 0)
-            line = 0;
+        dxXMLNodePosition(cnode, &line, &column);
     }
-    dxErrorReportAt(code, severity, file, line, 0, path, msg);
+    dxErrorReportAtFlags(code, severity, flags, file, line, column, path, msg);
     free(msg);
     free(path);
+}
+
+void
+dxErrorReportFlags(dxErrorCode code, dxErrorSeverity severity,
+                   unsigned int flags, const dxXMLNode *node,
+                   const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    dxReportV(code, severity, flags, node, fmt, ap);
+    va_end(ap);
 }
 
 void
@@ -102,7 +154,7 @@ dxErrorReport(dxErrorCode code, const dxXMLNode *node, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    dxReportV(code, DX_SEVERITY_ERROR, node, fmt, ap);
+    dxReportV(code, DX_SEVERITY_ERROR, 0, node, fmt, ap);
     va_end(ap);
 }
 
@@ -111,7 +163,7 @@ dxWarningReport(dxErrorCode code, const dxXMLNode *node, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    dxReportV(code, DX_SEVERITY_WARNING, node, fmt, ap);
+    dxReportV(code, DX_SEVERITY_WARNING, 0, node, fmt, ap);
     va_end(ap);
 }
 
@@ -157,8 +209,77 @@ dxErrorClear(void)
         free(dxErrors[i].path);
     }
     free(dxErrors);
+    free(dxErrorFlagsList);
     dxErrors = NULL;
+    dxErrorFlagsList = NULL;
     dxNErrors = 0;
+}
+
+size_t
+dxErrorMark(void)
+{
+    return dxNErrors;
+}
+
+unsigned int
+dxErrorGetFlags(size_t i)
+{
+    return i < dxNErrors ? dxErrorFlagsList[i] : 0;
+}
+
+void
+dxErrorSetSeverity(size_t i, dxErrorSeverity severity)
+{
+    if (i < dxNErrors)
+        dxErrors[i].severity = severity;
+}
+
+void
+dxErrorRemove(size_t i)
+{
+    if (i >= dxNErrors)
+        return;
+    free(dxErrors[i].message);
+    free(dxErrors[i].file);
+    free(dxErrors[i].path);
+    memmove(&dxErrors[i], &dxErrors[i + 1], (dxNErrors - i - 1) * sizeof(dxErrors[0]));
+    memmove(&dxErrorFlagsList[i], &dxErrorFlagsList[i + 1],
+            (dxNErrors - i - 1) * sizeof(dxErrorFlagsList[0]));
+    dxNErrors--;
+}
+
+static bool
+dxErrorBefore(const dxError *a, const dxError *b)
+{
+    if (a->line != b->line)
+        return a->line < b->line;
+    return a->column < b->column;
+}
+
+void
+dxErrorSortFrom(size_t mark)
+{
+    size_t i, j;
+    /* insertion sort: stable, and lists are short */
+    for (i = mark + 1; i < dxNErrors; i++) {
+        dxError e = dxErrors[i];
+        unsigned int f = dxErrorFlagsList[i];
+        for (j = i; j > mark && dxErrorBefore(&e, &dxErrors[j - 1]); j--) {
+            dxErrors[j] = dxErrors[j - 1];
+            dxErrorFlagsList[j] = dxErrorFlagsList[j - 1];
+        }
+        dxErrors[j] = e;
+        dxErrorFlagsList[j] = f;
+    }
+}
+
+size_t
+dxErrorCountErrorsFrom(size_t mark)
+{
+    size_t i, n = 0;
+    for (i = mark; i < dxNErrors; i++)
+        n += dxErrors[i].severity == DX_SEVERITY_ERROR;
+    return n;
 }
 
 void
@@ -169,9 +290,7 @@ dxSourceLocSet(dxSourceLoc *loc, const dxXMLNode *cnode)
     if (!node)
         return;
     loc->file = dxStrdup(node->doc && node->doc->URL ? (const char *)node->doc->URL : NULL);
-    loc->line = (int)xmlGetLineNo(node);
-    if (loc->line < 0)
-        loc->line = 0;
+    dxXMLNodePosition(cnode, &loc->line, &loc->column);
     loc->path = dxXMLNodePath(cnode);
 }
 
@@ -180,6 +299,7 @@ dxSourceLocCopy(dxSourceLoc *dst, const dxSourceLoc *src)
 {
     dst->file = dxStrdup(src->file);
     dst->line = src->line;
+    dst->column = src->column;
     dst->path = dxStrdup(src->path);
 }
 
@@ -190,6 +310,7 @@ dxSourceLocClear(dxSourceLoc *loc)
     free(loc->path);
     loc->file = loc->path = NULL;
     loc->line = 0;
+    loc->column = 0;
 }
 
 static void
@@ -199,8 +320,8 @@ dxReportLocV(dxErrorCode code, dxErrorSeverity severity, const dxSourceLoc *loc,
     char *msg = NULL;
     if (vasprintf(&msg, fmt, ap) < 0)
         abort();
-    dxErrorReportAt(code, severity, loc ? loc->file : NULL, loc ? loc->line : 0, 0,
-                    loc ? loc->path : NULL, msg);
+    dxErrorReportAt(code, severity, loc ? loc->file : NULL, loc ? loc->line : 0,
+                    loc ? loc->column : 0, loc ? loc->path : NULL, msg);
     free(msg);
 }
 

@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 #include <stdio.h>
 #include <string.h>
@@ -118,6 +119,152 @@ void
 dxXMLInit(void)
 {
     pthread_once(&dxXMLInitOnce, dxXMLInitOnceFn);
+}
+
+/* ------------------------------------------------------------------------
+ * Source positions.  libxml2 keeps only the line where a start tag ENDS
+ * and no column; we want "FILE:LINE:COL" at the '<' of the element and at
+ * an attribute's name.  When libxml2 has just built an element, the input
+ * still holds the whole start tag right before the cursor ('<' cannot
+ * occur inside attribute values), so we find it there and record:
+ *   element: node->line = line of '<', node->extra = its column;
+ *   attribute: on the text node holding its value, line and extra.
+ * dxXMLNodePosition() (dxerror.c) reads them back.
+ * ------------------------------------------------------------------------ */
+
+static int
+dxXMLColumnOf(const xmlChar *lineStart, const xmlChar *p)
+{
+    int col = 1;
+    for (; lineStart < p; lineStart++) {
+        if ((*lineStart & 0xC0) != 0x80)    /* count characters, not bytes */
+            col++;
+    }
+    return col;
+}
+
+static xmlAttrPtr
+dxXMLFindAttrByQName(xmlNodePtr node, const xmlChar *qname, size_t len)
+{
+    const xmlChar *colon = memchr(qname, ':', len);
+    xmlAttrPtr a;
+    for (a = node->properties; a; a = a->next) {
+        if (colon) {
+            size_t plen = colon - qname;
+            if (!a->ns || !a->ns->prefix ||
+                xmlStrlen(a->ns->prefix) != (int)plen ||
+                memcmp(a->ns->prefix, qname, plen) != 0 ||
+                xmlStrlen(a->name) != (int)(len - plen - 1) ||
+                memcmp(a->name, colon + 1, len - plen - 1) != 0)
+                continue;
+            return a;
+        }
+        if (!a->ns && xmlStrlen(a->name) == (int)len && memcmp(a->name, qname, len) == 0)
+            return a;
+    }
+    return NULL;
+}
+
+static void
+dxXMLSetPosition(xmlNodePtr holder, int line, int col)
+{
+    if (line <= 0 || line >= 65535)
+        return;
+    holder->line = (unsigned short)line;
+    holder->extra = col > 0 && col < 65535 ? (unsigned short)col : 0;
+}
+
+/* Walk the start tag P..END: "<name attr='v' ...", tracking lines. */
+static void
+dxXMLRecordAttrPositions(xmlNodePtr node, const xmlChar *p, const xmlChar *end,
+                         int line, const xmlChar *lineStart, bool colKnown)
+{
+    p++;   /* '<' */
+    while (p < end && !IS_BLANK_CH(*p) && *p != '/' && *p != '>')
+        p++;
+    while (p < end) {
+        const xmlChar *name;
+        xmlAttrPtr attr;
+        xmlChar quote;
+        while (p < end && IS_BLANK_CH(*p)) {
+            if (*p == '\n') {
+                line++;
+                lineStart = p + 1;
+                colKnown = true;
+            }
+            p++;
+        }
+        if (p >= end || *p == '/' || *p == '>')
+            return;
+        name = p;
+        while (p < end && !IS_BLANK_CH(*p) && *p != '=')
+            p++;
+        attr = dxXMLFindAttrByQName(node, name, p - name);
+        if (attr && attr->children)
+            dxXMLSetPosition(attr->children, line,
+                             colKnown ? dxXMLColumnOf(lineStart, name) : 0);
+        while (p < end && *p != '\'' && *p != '"') {
+            if (*p == '\n') {
+                line++;
+                lineStart = p + 1;
+                colKnown = true;
+            }
+            p++;
+        }
+        if (p >= end)
+            return;
+        quote = *p++;
+        while (p < end && *p != quote) {
+            if (*p == '\n') {
+                line++;
+                lineStart = p + 1;
+                colKnown = true;
+            }
+            p++;
+        }
+        p++;
+    }
+}
+
+static void
+dxXMLRecordPositions(xmlParserCtxtPtr ctxt, xmlNodePtr node)
+{
+    xmlParserInputPtr in = ctxt->input;
+    const xmlChar *cur, *p, *q, *lineStart;
+    int newlines = 0, line;
+    bool colKnown = true;
+
+    if (!in || !in->base || !in->cur)
+        return;
+    cur = in->cur;
+    for (p = cur; p > in->base && *p != '<'; p--)
+        ;
+    if (*p != '<')
+        return;
+    for (q = p; q < cur; q++)
+        newlines += *q == '\n';
+    line = in->line - newlines;
+    for (lineStart = p; lineStart > in->base && lineStart[-1] != '\n'; lineStart--)
+        ;
+    /* the line may begin in input already discarded by libxml2 */
+    if (lineStart == in->base && in->consumed > 0)
+        colKnown = false;
+    if (line < 65535 && node->line < 65535)
+        dxXMLSetPosition(node, line, colKnown ? dxXMLColumnOf(lineStart, p) : 0);
+    dxXMLRecordAttrPositions(node, p, cur, line, lineStart, colKnown);
+}
+
+static void
+dxXMLStartElementHook(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                      const xmlChar *URI, int nbNamespaces, const xmlChar **namespaces,
+                      int nbAttributes, int nbDefaulted, const xmlChar **attributes)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    xmlNodePtr before = ctxt->node;
+    xmlSAX2StartElementNs(ctx, localname, prefix, URI, nbNamespaces, namespaces,
+                          nbAttributes, nbDefaulted, attributes);
+    if (ctxt->node && ctxt->node != before && ctxt->node->type == XML_ELEMENT_NODE)
+        dxXMLRecordPositions(ctxt, ctxt->node);
 }
 
 /* Stop at the declaration itself, before libxml2 resolves or expands
@@ -295,7 +442,8 @@ dxXMLParseMemory(const char *data, size_t len, const char *name)
     st.internalSubset = ctxt->sax->internalSubset;
     ctxt->sax->internalSubset = dxXMLInternalSubset;
     ctxt->sax->entityDecl = dxXMLEntityDecl;
-    st.startElementNs = ctxt->sax->startElementNs;
+    /* depth check first, then the position-recording hook */
+    st.startElementNs = dxXMLStartElementHook;
     ctxt->sax->startElementNs = dxXMLStartElementNs;
     st.endElementNs = ctxt->sax->endElementNs;
     ctxt->sax->endElementNs = dxXMLEndElementNs;
@@ -402,6 +550,11 @@ dxXMLRoot(xmlDocPtr doc, const char *rootName)
  * Use tracking
  * ------------------------------------------------------------------------ */
 
+/* Errors of the readers are grammar errors: the schema describes them. */
+#define dxXMLGrammarError(node, ...) \
+    dxErrorReportFlags(DX_ERR_INVALID, DX_SEVERITY_ERROR, DX_ERROR_FLAG_GRAMMAR, \
+                       (const dxXMLNode *)(node), __VA_ARGS__)
+
 void
 dxXMLMarkUsed(xmlNodePtr node)
 {
@@ -429,16 +582,37 @@ dxXMLIsUsed(const xmlNode *node)
     return node && node->_private == DX_USED;
 }
 
-static void
-dxXMLReportOne(bool strict, xmlNodePtr where, const char *kind, const char *what,
-               const char *parent)
+static dxXMLNameHints dxXMLHints;
+static void *dxXMLHintsOpaque;
+
+void
+dxXMLSetNameHints(dxXMLNameHints hints, void *opaque)
 {
+    dxXMLHints = hints;
+    dxXMLHintsOpaque = opaque;
+}
+
+static void
+dxXMLReportOne(bool strict, xmlNodePtr where, const xmlNode *element,
+               bool isAttr, const char *what, const char *parent)
+{
+    const char *kind = isAttr ? "attribute" : "element";
+    char *hint = NULL;
+    char *suffix;
+
+    if (dxXMLHints)
+        hint = dxXMLHints(dxXMLHintsOpaque, element, isAttr, what);
+    suffix = hint ? dxAsprintf(" (did you mean '%s'?)", hint) : dxStrdup("");
     if (strict)
-        dxErrorReport(DX_ERR_UNKNOWN, where, "unknown %s '%s' in <%s>",
-                      kind, what, parent);
+        dxErrorReportFlags(DX_ERR_UNKNOWN, DX_SEVERITY_ERROR, DX_ERROR_FLAG_GRAMMAR,
+                           where, "unknown %s '%s' in <%s>%s",
+                           kind, what, parent, suffix);
     else
-        dxWarningReport(DX_ERR_UNKNOWN, where, "unknown %s '%s' in <%s> is ignored",
-                        kind, what, parent);
+        dxErrorReportFlags(DX_ERR_UNKNOWN, DX_SEVERITY_WARNING, DX_ERROR_FLAG_GRAMMAR,
+                           where, "unknown %s '%s' in <%s>%s is ignored",
+                           kind, what, parent, suffix);
+    free(suffix);
+    free(hint);
 }
 
 size_t
@@ -450,15 +624,16 @@ dxXMLReportUnused(xmlNodePtr node, bool strict)
     if (!node || node->type != XML_ELEMENT_NODE)
         return 0;
     if (!dxXMLIsUsed(node)) {
-        dxXMLReportOne(strict, node, "element", (const char *)node->name,
-                       node->parent && node->parent->type == XML_ELEMENT_NODE ?
-                       (const char *)node->parent->name : "document");
+        const xmlNode *parent = node->parent && node->parent->type == XML_ELEMENT_NODE ?
+                                node->parent : NULL;
+        dxXMLReportOne(strict, node, parent, false, (const char *)node->name,
+                       parent ? (const char *)parent->name : "document");
         return 1;   /* its children are unknown too: one message is enough */
     }
     for (a = node->properties; a; a = a->next) {
         if (a->_private == DX_USED)
             continue;
-        dxXMLReportOne(strict, node, "attribute", (const char *)a->name,
+        dxXMLReportOne(strict, (xmlNodePtr)a, node, true, (const char *)a->name,
                        (const char *)node->name);
         n++;
     }
@@ -561,9 +736,8 @@ static int
 dxXMLPropMissing(xmlNodePtr node, const char *name, unsigned int flags)
 {
     if (flags & DX_PROP_REQUIRED) {
-        dxErrorReport(DX_ERR_INVALID, node,
-                      "missing required attribute '%s' in element '%s'",
-                      name, (const char *)node->name);
+        dxXMLGrammarError(node, "missing required attribute '%s' in element '%s'",
+                          name, (const char *)node->name);
         return -1;
     }
     return 0;
@@ -591,15 +765,14 @@ dxXMLPropEnum(xmlNodePtr node, const char *name, const dxEnumTable *table,
     if (val < 0 || (val == 0 && (flags & DX_PROP_NONZERO))) {
         char *allowed = dxEnumAllowedList(table);
         const char *hint = dxEnumSuggest(table, v);
+        xmlAttrPtr attr = dxXMLFindProp(node, name);
         if (hint && val != 0)
-            dxErrorReport(DX_ERR_INVALID, node,
-                          "invalid value '%s' for attribute '%s' in element '%s' "
-                          "(did you mean '%s'?); allowed: %s",
-                          v, name, (const char *)node->name, hint, allowed);
+            dxXMLGrammarError(attr, "invalid value '%s' for attribute '%s' in element '%s' "
+                              "(did you mean '%s'?); allowed: %s",
+                              v, name, (const char *)node->name, hint, allowed);
         else
-            dxErrorReport(DX_ERR_INVALID, node,
-                          "invalid value '%s' for attribute '%s' in element '%s'; allowed: %s",
-                          v, name, (const char *)node->name, allowed);
+            dxXMLGrammarError(attr, "invalid value '%s' for attribute '%s' in element '%s'; "
+                              "allowed: %s", v, name, (const char *)node->name, allowed);
         free(allowed);
         free(v);
         return -1;
@@ -613,9 +786,9 @@ static int
 dxXMLPropNumberError(xmlNodePtr node, const char *name, const char *v,
                      const char *what)
 {
-    dxErrorReport(DX_ERR_INVALID, node,
-                  "invalid value '%s' for attribute '%s' in element '%s': expected %s",
-                  v, name, (const char *)node->name, what);
+    dxXMLGrammarError(dxXMLFindProp(node, name),
+                      "invalid value '%s' for attribute '%s' in element '%s': expected %s",
+                      v, name, (const char *)node->name, what);
     return -1;
 }
 
@@ -726,9 +899,9 @@ dxXMLPropUUID(xmlNodePtr node, const char *name, unsigned int flags,
     if (!v)
         return dxXMLPropMissing(node, name, flags);
     if (dxUUIDParse(v, uuid) < 0) {
-        dxErrorReport(DX_ERR_INVALID, node,
-                      "malformed UUID '%s' in attribute '%s' of element '%s'",
-                      v, name, (const char *)node->name);
+        dxXMLGrammarError(dxXMLFindProp(node, name),
+                          "malformed UUID '%s' in attribute '%s' of element '%s'",
+                          v, name, (const char *)node->name);
         rc = -1;
     }
     free(v);
@@ -759,9 +932,8 @@ dxXMLChildContent(xmlNodePtr parent, const char *name)
 static int
 dxXMLContentNumberError(xmlNodePtr node, const char *v, const char *what)
 {
-    dxErrorReport(DX_ERR_INVALID, node,
-                  "invalid value '%s' in element '%s': expected %s",
-                  v, (const char *)node->name, what);
+    dxXMLGrammarError(node, "invalid value '%s' in element '%s': expected %s",
+                      v, (const char *)node->name, what);
     return -1;
 }
 

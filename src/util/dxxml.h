@@ -45,6 +45,13 @@ bool dxXMLIsUsed(const xmlNode *node);
 /* Warn (or, when STRICT, fail) about every unused element/attribute under
  * NODE; returns the number reported. */
 size_t dxXMLReportUnused(xmlNodePtr node, bool strict);
+/* Where did-you-mean hints for unknown names come from: given the element
+ * ELEMENT (NULL for the document) and an unknown child element or
+ * attribute NAME, the closest name ELEMENT accepts, malloc()ed, or NULL.
+ * Set once at start-up (the domain schema installs one). */
+typedef char *(*dxXMLNameHints)(void *opaque, const xmlNode *element,
+                                bool isAttr, const char *name);
+void dxXMLSetNameHints(dxXMLNameHints hints, void *opaque);
 
 /* --- navigation -------------------------------------------------------- */
 xmlNodePtr dxXMLFirstElement(xmlNodePtr parent);

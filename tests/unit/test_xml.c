@@ -256,10 +256,81 @@ test_malformed_reports_line(void **state)
     assert_string_equal(first_error()->file, "m.xml");
 }
 
+/* Start tags spread over lines and several elements on one line: errors
+ * point at the '<' of the element and at the attribute's own name. */
+static void
+test_positions(void **state)
+{
+    xmlDocPtr doc = dxXMLParseString(
+        "<r>\n"
+        "  <a x='1'/>   <a y='2'\n"
+        "      z=\"3\"/>\n"
+        "  <b\n"
+        "   c='multi\nline' d='4'/>\n"
+        "</r>\n", "p.xml");
+    xmlNodePtr r = dxXMLRoot(doc, "r");
+    xmlNodePtr a1 = dxXMLChild(r, "a");
+    xmlNodePtr a2 = dxXMLNextElement(a1);
+    xmlNodePtr b = dxXMLChild(r, "b");
+    unsigned int u;
+    int line, col;
+    (void)state;
+    dxXMLNodePosition(r, &line, &col);
+    assert_int_equal(line, 1);
+    assert_int_equal(col, 1);
+    dxXMLNodePosition(a1, &line, &col);
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 3);
+    dxXMLNodePosition(a2, &line, &col);
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 16);
+    dxXMLNodePosition((xmlNodePtr)xmlHasProp(a2, (const xmlChar *)"z"), &line, &col);
+    assert_int_equal(line, 3);
+    assert_int_equal(col, 7);
+    dxXMLNodePosition(b, &line, &col);
+    assert_int_equal(line, 4);
+    assert_int_equal(col, 3);
+    dxXMLNodePosition((xmlNodePtr)xmlHasProp(b, (const xmlChar *)"d"), &line, &col);
+    assert_int_equal(line, 6);
+    assert_int_equal(col, 7);
+    /* a reader's error is placed at the attribute */
+    assert_int_equal(dxXMLPropUInt(a2, "y", 10, 0, &u), 1);
+    assert_int_equal(dxXMLPropUInt(b, "c", 10, 0, &u), -1);
+    assert_int_equal(first_error()->line, 5);
+    assert_int_equal(first_error()->column, 4);
+    assert_string_equal(first_error()->path, "/r/b");
+    xmlFreeDoc(doc);
+}
+
+static char *
+hint(void *opaque, const xmlNode *element, bool isAttr, const char *name)
+{
+    (void)opaque;
+    (void)element;
+    return isAttr && strcmp(name, "devise") == 0 ? strdup("device") : NULL;
+}
+
+static void
+test_unused_hints(void **state)
+{
+    xmlDocPtr doc = dxXMLParseString("<disk devise='x'/>", "h.xml");
+    xmlNodePtr r = dxXMLRoot(doc, "disk");
+    (void)state;
+    dxXMLSetNameHints(hint, NULL);
+    assert_int_equal(dxXMLReportUnused(r, true), 1);
+    assert_non_null(strstr(first_error()->message, "did you mean 'device'?"));
+    assert_int_equal(first_error()->column, 7);
+    assert_true(dxErrorGetFlags(0) & DX_ERROR_FLAG_GRAMMAR);
+    dxXMLSetNameHints(NULL, NULL);
+    xmlFreeDoc(doc);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(test_positions, setup),
+        cmocka_unit_test_setup(test_unused_hints, setup),
         cmocka_unit_test_setup(test_readers, setup),
         cmocka_unit_test_setup(test_reader_errors_name_line_and_element, setup),
         cmocka_unit_test_setup(test_number_overflow, setup),
