@@ -323,11 +323,29 @@ dxQemuValidateAudio(const dxDomainDef *def)
     return 0;
 }
 
+static int
+dxQemuValidateSounds(const dxDomainDef *def)
+{
+    size_t i;
+    for (i = 0; i < def->nsounds; i++) {
+        /* QEMU has no ICH7 audio controller */
+        if (def->sounds[i]->model == DX_SOUND_MODEL_ICH7) {
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->sounds[i]->info.loc,
+                             "sound card model 'ich7' is not supported by qemu");
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int
 dxQemuValidateDisplay(const dxDomainDef *def)
 {
     size_t i;
     int rc = 0;
+
+    if (dxQemuValidateSounds(def) < 0)
+        rc = -1;
 
     if (dxQemuValidateAudio(def) < 0)
         rc = -1;
