@@ -10,6 +10,7 @@
  */
 #include "domxml/domxml.h"
 #include "cli_output.h"
+#include "cmd_check.h"
 #include "cmd_validate.h"
 
 #include <getopt.h>
@@ -206,6 +207,20 @@ static const dxCommand dxCommands[] = {
       "                  key); default /var/lib/domxml/domain-NAME\n"
       "  -o OUT          write to OUT atomically instead of stdout\n",
       dxCmdToArgv },
+    { "check", "check [--emulator PATH] [--timeout S] [--argv] [-v] [--keep] FILE...",
+      "Ask the installed QEMU whether it accepts the command line of each domain,\n"
+      "without booting a guest or touching host resources: QEMU starts paused\n"
+      "with stand-ins for disk images, taps, PCI passthrough devices and sockets,\n"
+      "answers one QMP command once every device exists, and quits.  Its own\n"
+      "message is printed when it refuses.\n"
+      "  --emulator PATH  the QEMU binary (default: qemu-system-x86_64 in PATH)\n"
+      "  --timeout S      give up after S seconds (default 30)\n"
+      "  --argv           the FILEs are command lines (to-argv --format=json)\n"
+      "  -v               print each stand-in and each accepted FILE\n"
+      "  --keep           keep the temporary directory of each run\n"
+      "Exit: 0 accepted (or skipped: QEMU not installed), 1 refused,\n"
+      "2 usage or I/O error, 3 inconclusive (a host resource is missing).\n",
+      dxCmdCheck },
     { "help", "help [COMMAND]", "Show help for a command.\n", dxCmdHelp },
 };
 
