@@ -2,6 +2,14 @@
  * the per-part parsers, and the canonical element order when formatting. */
 #include "domain_def.h"
 #include "clock_conf.h"
+#include "cpu_conf.h"
+#include "memory_conf.h"
+#include "misc_conf.h"
+#include "numa_conf.h"
+#include "qemu_ns_conf.h"
+#include "seclabel_conf.h"
+#include "sysinfo_conf.h"
+#include "tune_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 #include "util/dxxml.h"
@@ -11,7 +19,7 @@
 DX_ENUM_IMPL(dxDomainVirt, DX_DOMAIN_VIRT_LAST,
              "none", "qemu", "kqemu", "kvm", "xen", "lxc", "uml", "openvz",
              "test", "vmware", "hyperv", "vbox", "phyp", "parallels", "bhyve",
-             "vz");
+             "vz", "hvf");
 
 dxDomainDef *
 dxDomainDefNew(void)
@@ -34,6 +42,15 @@ dxDomainDefFree(dxDomainDef *def)
     dxDomainOsClear(&def->os);
     dxDomainFeaturesClear(&def->features);
     dxDomainClockFree(def->clock);
+    dxDomainCPUDefFree(def->cpu);
+    dxDomainNumaDefFree(def->numa);
+    dxDomainTuneDefFree(def->tune);
+    dxDomainMemoryBackingDefFree(def->memoryBacking);
+    dxDomainSysinfoDefFree(def->sysinfo);
+    dxDomainMiscDefFree(def->misc);
+    free(def->perf);
+    dxDomainSeclabelDefFree(def->seclabels);
+    dxDomainQemuNsFree(def->qemuNs);
     free(def->emulator);
     dxDomainDevicesClear(def);
     free(def);
@@ -146,31 +163,50 @@ dxDomainDevicesElementParse(dxDomainDef *def, xmlNodePtr node)
 typedef struct {
     const char *element;
     int (*parse)(dxDomainDef *def, xmlNodePtr node);
+    bool repeatable;                 /* may occur more than once */
 } dxDomainChildParser;
 
 /* Children of <domain>, each parsed by the file that owns it.  The first
  * occurrence wins; a repeated element stays unread and is reported. */
 static const dxDomainChildParser dxDomainChildren[] = {
-    { "name", dxDomainNameParse },
-    { "uuid", dxDomainUUIDParse },
-    { "genid", dxDomainGenidParse },
-    { "title", dxDomainTitleParse },
-    { "description", dxDomainDescriptionParse },
-    { "metadata", dxDomainMetadataParse },
-    { "maxMemory", dxDomainMemoryParse },
-    { "memory", dxDomainMemoryParse },
-    { "currentMemory", dxDomainMemoryParse },
-    { "vcpu", dxDomainVcpuParse },
-    { "vcpus", dxDomainVcpusParse },
-    { "os", dxDomainOsParse },
-    { "features", dxDomainFeaturesParse },
-    { "clock", dxDomainClockParse },
-    { "on_poweroff", dxDomainLifecycleParse },
-    { "on_reboot", dxDomainLifecycleParse },
-    { "on_crash", dxDomainLifecycleParse },
-    { "on_lockfailure", dxDomainLifecycleParse },
-    { "pm", dxDomainPMParse },
-    { "devices", dxDomainDevicesElementParse },
+    { "name", dxDomainNameParse, false },
+    { "uuid", dxDomainUUIDParse, false },
+    { "genid", dxDomainGenidParse, false },
+    { "title", dxDomainTitleParse, false },
+    { "description", dxDomainDescriptionParse, false },
+    { "metadata", dxDomainMetadataParse, false },
+    { "maxMemory", dxDomainMemoryParse, false },
+    { "memory", dxDomainMemoryParse, false },
+    { "currentMemory", dxDomainMemoryParse, false },
+    { "blkiotune", dxDomainBlkiotuneParse, false },
+    { "memtune", dxDomainMemtuneParse, false },
+    { "memoryBacking", dxDomainMemoryBackingParse, false },
+    { "vcpu", dxDomainVcpuParse, false },
+    { "vcpus", dxDomainVcpusParse, false },
+    { "iothreads", dxDomainIOThreadsParse, false },
+    { "iothreadids", dxDomainIOThreadIdsParse, false },
+    { "defaultiothread", dxDomainDefaultIOThreadParse, false },
+    { "cputune", dxDomainCputuneParse, false },
+    { "numatune", dxDomainNumatuneParse, false },
+    { "resource", dxDomainResourceParse, false },
+    { "sysinfo", dxDomainSysinfoParse, true },
+    { "bootloader", dxDomainBootloaderParse, false },
+    { "bootloader_args", dxDomainBootloaderParse, false },
+    { "os", dxDomainOsParse, false },
+    { "idmap", dxDomainIdmapParse, false },
+    { "features", dxDomainFeaturesParse, false },
+    { "cpu", dxDomainCPUParse, false },
+    { "clock", dxDomainClockParse, false },
+    { "on_poweroff", dxDomainLifecycleParse, false },
+    { "on_reboot", dxDomainLifecycleParse, false },
+    { "on_crash", dxDomainLifecycleParse, false },
+    { "on_lockfailure", dxDomainLifecycleParse, false },
+    { "pm", dxDomainPMParse, false },
+    { "perf", dxDomainPerfParse, false },
+    { "devices", dxDomainDevicesElementParse, false },
+    { "seclabel", dxDomainSeclabelParse, true },
+    { "keywrap", dxDomainKeywrapParse, false },
+    { "launchSecurity", dxDomainLaunchSecurityParse, false },
 };
 
 static int
@@ -194,10 +230,11 @@ dxDomainRootParse(dxDomainDef *def, xmlNodePtr root)
                       DX_PROP_REQUIRED | DX_PROP_NONZERO, &type) < 0)
         return -1;
     def->virtType = type;
-    /* the runtime id of a running domain is meaningless offline */
-    dxXMLMarkUsed(root);
-    if (dxXMLHasProp(root, "id"))
-        free(dxXMLPropString(root, "id"));
+    /* the runtime id of a running domain: kept for the plain round trip,
+     * dropped from the (inactive) QEMU definition */
+    if (dxXMLPropInt(root, "id", 10, 0, &def->id) < 0)
+        return -1;
+    def->hasId = dxXMLHasProp(root, "id");
     return 0;
 }
 
@@ -214,9 +251,18 @@ dxDomainDefParseNode(xmlNodePtr root, unsigned int flags)
     if (dxDomainRootParse(def, root) < 0)
         failed = 1;
     DX_XML_FOREACH_CHILD(root, child) {
-        int idx = dxDomainChildParserFind(child);
+        int idx;
+        if (dxDomainQemuNsIs(child)) {
+            int rc = dxDomainQemuNsParse(def, child);
+            if (rc != 1)
+                dxXMLMarkUsed(child);
+            if (rc < 0)
+                failed = 1;
+            continue;
+        }
+        idx = dxDomainChildParserFind(child);
         /* a repeated element is left unread, so it is reported */
-        if (idx < 0 || seen[idx])
+        if (idx < 0 || (seen[idx] && !dxDomainChildren[idx].repeatable))
             continue;
         seen[idx] = true;
         dxXMLMarkUsed(child);
@@ -264,18 +310,39 @@ dxDomainDefFormatXML(const dxDomainDef *def)
 {
     dxBuf buf = DX_BUF_INIT;
 
-    dxBufAddf(&buf, "<domain type='%s'>\n", dxDomainVirtTypeToString(def->virtType));
+    dxBufAddf(&buf, "<domain type='%s'", dxDomainVirtTypeToString(def->virtType));
+    if (def->hasId && !def->expanded && def->id >= 0)
+        dxBufAddf(&buf, " id='%d'", def->id);
+    if (def->qemuNs)
+        dxBufAttr(&buf, "xmlns:qemu", DX_QEMU_NS_URI);
+    dxBufAddStr(&buf, ">\n");
     dxBufAdjustIndent(&buf, 2);
     dxDomainIdentityFormat(&buf, def);
     dxDomainMetadataFormat(&buf, def);
     dxDomainMemoryFormat(&buf, def);
+    dxDomainBlkiotuneFormat(&buf, def);
+    dxDomainMemtuneFormat(&buf, def);
+    dxDomainMemoryBackingFormat(&buf, def);
     dxDomainVcpuFormat(&buf, def);
+    dxDomainIOThreadsFormat(&buf, def);
+    dxDomainCputuneFormat(&buf, def);
+    dxDomainNumatuneFormat(&buf, def);
+    dxDomainResourceFormat(&buf, def);
+    dxDomainSysinfoFormat(&buf, def);
+    dxDomainBootloaderFormat(&buf, def);
     dxDomainOsFormat(&buf, def);
+    dxDomainIdmapFormat(&buf, def);
     dxDomainFeaturesFormat(&buf, def);
+    dxDomainCPUFormat(&buf, def);
     dxDomainClockFormat(&buf, def);
     dxDomainLifecycleFormat(&buf, def);
     dxDomainPMFormat(&buf, def);
+    dxDomainPerfFormat(&buf, def);
     dxDomainDevicesFormat(&buf, def);
+    dxDomainSeclabelFormat(&buf, def);
+    dxDomainKeywrapFormat(&buf, def);
+    dxDomainLaunchSecurityFormat(&buf, def);
+    dxDomainQemuNsFormat(&buf, def);
     dxBufAdjustIndent(&buf, -2);
     dxBufAddStr(&buf, "</domain>\n");
     return dxBufSteal(&buf);

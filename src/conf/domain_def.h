@@ -36,6 +36,7 @@ typedef enum {
     DX_DOMAIN_VIRT_PARALLELS,
     DX_DOMAIN_VIRT_BHYVE,
     DX_DOMAIN_VIRT_VZ,
+    DX_DOMAIN_VIRT_HVF,
     DX_DOMAIN_VIRT_LAST
 } dxDomainVirtType;
 DX_ENUM_DECL(dxDomainVirt);
@@ -262,6 +263,8 @@ typedef struct _dxDomainDef {
     bool expanded;                    /* the QEMU driver defaults are applied */
     dxSourceLoc loc;                  /* the <domain> element */
     dxDomainVirtType virtType;
+    bool hasId;                       /* <domain id=> of a running domain */
+    int id;
     char *name;
     unsigned char uuid[DX_UUID_BUFLEN];
     bool uuidGenerated;

@@ -1007,3 +1007,17 @@ dxHostdevsValidate(const dxDomainDef *def)
     }
     return rc;
 }
+
+void
+dxDomainHostdevInsertNet(dxDomainDef *def, dxHostdevDef *hostdev)
+{
+    size_t pos = 0;
+
+    while (pos < def->nhostdevs && def->hostdevs[pos]->parentnet)
+        pos++;
+    def->hostdevs = dxReallocArray(def->hostdevs, def->nhostdevs + 1, sizeof(*def->hostdevs));
+    memmove(&def->hostdevs[pos + 1], &def->hostdevs[pos],
+            (def->nhostdevs - pos) * sizeof(*def->hostdevs));
+    def->hostdevs[pos] = hostdev;
+    def->nhostdevs++;
+}

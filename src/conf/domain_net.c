@@ -602,9 +602,11 @@ dxNetParse(dxDomainDef *def, xmlNodePtr node)
                           DX_INFO_ALLOW_BOOT | DX_INFO_ALLOW_ROM | DX_INFO_ALLOW_ACPI) < 0)
         goto error;
     DX_APPEND(def->nets, def->nnets, net);
-    /* libvirt lists an SR-IOV interface among the hostdevs as well */
+    /* libvirt lists an SR-IOV interface among the hostdevs as well, and
+     * (reading every <interface> before any <hostdev>) ahead of the
+     * <hostdev> elements: that order decides ids and PCI slots */
     if (net->hostdev)
-        DX_APPEND(def->hostdevs, def->nhostdevs, net->hostdev);
+        dxDomainHostdevInsertNet(def, net->hostdev);
     return 0;
 
  error:

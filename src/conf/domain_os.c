@@ -23,17 +23,6 @@ DX_ENUM_IMPL(dxDomainSmbiosMode, DX_DOMAIN_SMBIOS_LAST,
 #define DX_BIOS_REBOOT_TIMEOUT_MAX 65535
 
 void
-dxDomainLoaderDefFree(dxDomainLoaderDef *loader)
-{
-    if (!loader)
-        return;
-    free(loader->path);
-    free(loader->nvramPath);
-    free(loader->nvramTemplate);
-    free(loader);
-}
-
-void
 dxDomainOsClear(dxDomainOsDef *os)
 {
     free(os->type);
@@ -45,6 +34,7 @@ dxDomainOsClear(dxDomainOsDef *os)
     free(os->cmdline);
     free(os->dtb);
     free(os->root);
+    dxDomainOsExtraFree(os->extra);
 }
 
 static dxDomainLoaderDef *
@@ -94,10 +84,15 @@ static int
 dxDomainNvramParse(dxDomainOsDef *os, xmlNodePtr node)
 {
     dxDomainLoaderDef *l = dxDomainOsLoader(os);
-    char *path = dxXMLContent(node);
+    char *path;
 
     l->nvramPresent = true;
     l->nvramTemplate = dxXMLPropString(node, "template");
+    if (dxXMLPropEnum(node, "type", &dxNvramTypeTable, DX_PROP_NONZERO, &l->nvramType) < 0)
+        return -1;
+    if (l->nvramType)
+        return dxNvramSourceParse(l, node);
+    path = dxXMLContent(node);
     if (*path)
         l->nvramPath = path;
     else
@@ -221,7 +216,7 @@ dxDomainOsParse(dxDomainDef *def, xmlNodePtr node)
             rc = dxDomainOsStringChild(&os->dtb, child);
         else if (dxXMLNameIs(child, "root"))
             rc = dxDomainOsStringChild(&os->root, child);
-        else
+        else if ((rc = dxDomainOsExtraParse(os, child)) == 1)
             continue;
         dxXMLMarkUsed(child);
         if (rc < 0)
@@ -259,6 +254,10 @@ dxDomainLoaderFormat(dxBuf *buf, const dxDomainLoaderDef *l)
 static void
 dxDomainNvramFormat(dxBuf *buf, const dxDomainLoaderDef *l)
 {
+    if (l->nvramType) {
+        dxNvramSourceFormat(buf, l);
+        return;
+    }
     dxBufAddStr(buf, "<nvram");
     dxBufAttr(buf, "template", l->nvramTemplate);
     if (l->nvramPath) {
@@ -284,8 +283,6 @@ dxDomainOsBootFormat(dxBuf *buf, const dxDomainOsDef *os)
             dxBufAddf(buf, " timeout='%u'", os->bootmenuTimeout);
         dxBufAddStr(buf, "/>\n");
     }
-    if (os->smbios)
-        dxBufAddf(buf, "<smbios mode='%s'/>\n", dxDomainSmbiosModeTypeToString(os->smbios));
     if (os->biosUseserial || os->biosRebootTimeoutSet) {
         dxBufAddStr(buf, "<bios");
         if (os->biosUseserial)
@@ -294,6 +291,8 @@ dxDomainOsBootFormat(dxBuf *buf, const dxDomainOsDef *os)
             dxBufAddf(buf, " rebootTimeout='%d'", os->biosRebootTimeout);
         dxBufAddStr(buf, "/>\n");
     }
+    if (os->smbios)
+        dxBufAddf(buf, "<smbios mode='%s'/>\n", dxDomainSmbiosModeTypeToString(os->smbios));
 }
 
 void
@@ -314,16 +313,19 @@ dxDomainOsFormat(dxBuf *buf, const dxDomainDef *def)
     dxBufAddChar(buf, '>');
     dxBufEscapeXML(buf, os->type);
     dxBufAddStr(buf, "</type>\n");
+    dxDomainOsFirmwareFormat(buf, os);
     if (os->loader && (os->loader->path || os->loader->type || os->loader->readonly ||
                        os->loader->secure || os->loader->stateless))
         dxDomainLoaderFormat(buf, os->loader);
     if (os->loader && os->loader->nvramPresent)
         dxDomainNvramFormat(buf, os->loader);
+    dxDomainOsInitFormat(buf, os);
     dxBufTextElement(buf, "kernel", os->kernel);
     dxBufTextElement(buf, "initrd", os->initrd);
     dxBufTextElement(buf, "cmdline", os->cmdline);
     dxBufTextElement(buf, "dtb", os->dtb);
     dxBufTextElement(buf, "root", os->root);
+    dxDomainOsAcpiFormat(buf, os);
     dxDomainOsBootFormat(buf, os);
     dxBufAdjustIndent(buf, -2);
     dxBufAddStr(buf, "</os>\n");

@@ -7,6 +7,11 @@
  */
 #include "domain_postparse.h"
 #include "clock_conf.h"
+#include "controller_conf.h"
+#include "memdev_conf.h"
+#include "misc_conf.h"
+#include "numa_conf.h"
+#include "tune_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
@@ -15,6 +20,9 @@
 static void
 dxDomainMemoryPostParse(dxDomainDef *def)
 {
+    /* without <memory>, the NUMA cells say how much there is */
+    if (def->mem.totalKiB == 0 && dxDomainNumaTotalMemory(def))
+        def->mem.totalKiB = dxDomainNumaTotalMemory(def) + dxMemoryDevicesTotalKiB(def);
     if (def->mem.currentKiB == 0 || def->mem.currentKiB > def->mem.totalKiB)
         def->mem.currentKiB = def->mem.totalKiB;
 }
@@ -44,8 +52,9 @@ dxDomainLifecyclePostParse(dxDomainDef *def)
 static void
 dxDomainBootPostParse(dxDomainDef *def)
 {
+    /* a host boot loader (<bootloader>) picks the boot device itself */
     if (def->os.nBootDevs == 0 && !dxDomainDefHasDeviceBoot(def) &&
-        strcmp(def->os.type, "hvm") == 0) {
+        strcmp(def->os.type, "hvm") == 0 && !(def->misc && def->misc->bootloader)) {
         def->os.bootDevs[0] = DX_DOMAIN_BOOT_DISK;
         def->os.nBootDevs = 1;
     }
@@ -54,9 +63,16 @@ dxDomainBootPostParse(dxDomainDef *def)
 int
 dxDomainDefPostParse(dxDomainDef *def)
 {
+    /* an empty <genid/> asks for a fresh generation id */
+    if (def->genid.present && dxUUIDIsNull(def->genid.uuid)) {
+        dxUUIDGenerate(def->genid.uuid);
+        def->genid.generated = true;
+    }
     dxDomainMemoryPostParse(def);
     if (def->vcpu.max == 0)
         def->vcpu.max = 1;
+    if (dxDomainNumaPostParse(def) < 0 || dxDomainIOThreadsPostParse(def) < 0)
+        return -1;
     if (!def->vcpu.placement)
         def->vcpu.placement = DX_DOMAIN_CPU_PLACEMENT_STATIC;
     dxDomainOsPostParse(def);
@@ -65,6 +81,8 @@ dxDomainDefPostParse(dxDomainDef *def)
         def->clock = dxNew(dxDomainClockDef);
     if (dxDomainDevicesPostParse(def) < 0)
         return -1;
+    /* after every device's defaults: they decide which buses are needed */
+    dxDomainDefAddImplicitControllers(def);
     dxDomainBootPostParse(def);
     return 0;
 }

@@ -8,6 +8,13 @@
 #include "hostdev_conf.h"
 #include "net_conf.h"
 #include "chr_conf.h"
+#include "controller_conf.h"
+#include "memory_conf.h"
+#include "numa_conf.h"
+#include "os_conf.h"
+#include "seclabel_conf.h"
+#include "sysinfo_conf.h"
+#include "tune_conf.h"
 #include "audio_conf.h"
 #include "graphics_conf.h"
 #include "input_conf.h"
@@ -60,6 +67,7 @@ static const dxDomainRule dxDomainRules[] = {
     dxDomainValidateBoot,
 
     /* storage rules */
+    dxControllerDefsValidate,
 
     /* network rules */
     dxNetsValidate,
@@ -79,6 +87,12 @@ static const dxDomainRule dxDomainRules[] = {
     dxPanicValidate,
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
+    dxDomainOsValidate,
+    dxDomainNumaValidate,
+    dxDomainMemoryBackingValidate,
+    dxDomainCputuneValidate,
+    dxDomainSysinfoValidate,
+    dxDomainSeclabelValidate,
 };
 
 int

@@ -207,6 +207,9 @@ void dxHostdevSubsysSourceFormat(dxBuf *buf, const dxHostdevDef *hostdev, bool i
 void dxTeamingFormat(dxBuf *buf, const dxTeaming *teaming);
 int dxTeamingParse(xmlNodePtr node, dxTeaming *teaming);
 
+/* List the hostdev of an SR-IOV interface in def->hostdevs: after the
+ * other interfaces' ones, before every <hostdev> (libvirt's order). */
+void dxDomainHostdevInsertNet(dxDomainDef *def, dxHostdevDef *hostdev);
 /* Take HOSTDEV out of def->hostdevs (does not free it). */
 void dxDomainHostdevRemove(dxDomainDef *def, const dxHostdevDef *hostdev);
 

@@ -50,10 +50,26 @@ dxQemuSerialDefaultModel(dxChrSerialTargetType target)
     return DX_CHR_SERIAL_MODEL_NONE;
 }
 
+/* A unix socket without a path gets one from the driver, and then QEMU
+ * is the side that listens. */
+static void
+dxQemuChrUnixDefaults(dxChrDef **list, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (list[i]->source.type == DX_CHR_TYPE_UNIX && !list[i]->source.path)
+            list[i]->source.listen = true;
+    }
+}
+
 int
 dxQemuExpandChr(dxDomainDef *def)
 {
     size_t i;
+    dxQemuChrUnixDefaults(def->serials, def->nserials);
+    dxQemuChrUnixDefaults(def->parallels, def->nparallels);
+    dxQemuChrUnixDefaults(def->channels, def->nchannels);
+    dxQemuChrUnixDefaults(def->consoles, def->nconsoles);
     for (i = 0; i < def->nserials; i++) {
         dxChrDef *chr = def->serials[i];
         if (chr->targetType == DX_CHR_SERIAL_TARGET_NONE)

@@ -230,35 +230,43 @@ dxQemuBuildDeviceAddressProps(dxQemuBuildCtx *ctx, dxJSON *props,
  * families insert their steps at their place in this list. */
 static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildName,
+    dxQemuBuildCompat,
 
     /* pr-manager objects (disk reservations) */
 
     dxQemuBuildMasterKey,
 
     /* pflash -blockdev (firmware) */
+    dxQemuBuildPflash,
 
     dxQemuBuildMachine,
     dxQemuBuildAccel,
 
     /* tseg -global */
+    dxQemuBuildTseg,
 
     dxQemuBuildCPU,
 
     /* loader: -bios */
+    dxQemuBuildLoader,
 
     dxQemuBuildMemory,
     dxQemuBuildOvercommit,
     dxQemuBuildSmp,
 
     /* iothreads */
+    dxQemuBuildIOThreads,
 
     /* -numa */
+    dxQemuBuildNuma,
 
     dxQemuBuildUUID,
 
     /* -smbios / sysinfo */
+    dxQemuBuildSysinfo,
 
     /* vmgenid */
+    dxQemuBuildVmgenid,
 
     dxQemuBuildDisplayNone,
     dxQemuBuildDefaults,
@@ -267,11 +275,14 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildPM,
     dxQemuBuildBoot,
     dxQemuBuildKernel,
+    dxQemuBuildAcpiTables,
 
     /* iommu */
     dxQemuBuildIOMMU,
 
     /* controllers (-global and -device) */
+    dxQemuBuildControllersGlobal,
+    dxQemuBuildControllers,
 
     /* memory devices */
 
@@ -279,6 +290,7 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildHubs,
 
     /* ccid controllers (smartcard bus) */
+    dxQemuBuildCCIDControllers,
 
     /* disks */
 
@@ -341,8 +353,10 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     /* vmcoreinfo */
 
     /* launch security */
+    dxQemuBuildLaunchSecurity,
 
     /* qemu:commandline */
+    dxQemuBuildQemuNsArgs,
 
     dxQemuBuildSandbox,
 
@@ -381,10 +395,12 @@ dxQemuBuildCommandLine(dxDomainDef *def, const dxQemuBuildOptions *opts)
     for (i = 0; i < DX_ARRAY_CARDINALITY(dxQemuBuildSteps); i++) {
         if (dxQemuBuildSteps[i](&ctx) < 0) {
             dxArgvFree(ctx.argv);
+            dxQemuFirmwareChoiceClear(&ctx.fw);
             free(stateDir);
             return NULL;
         }
     }
+    dxQemuFirmwareChoiceClear(&ctx.fw);
     free(stateDir);
     return ctx.argv;
 }

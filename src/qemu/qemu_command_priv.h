@@ -5,14 +5,48 @@
 #include "qemu_target.h"
 #include "conf/device_info.h"
 
+/* The firmware a domain boots, once <os> is resolved (qemu_cmd_firmware.c). */
+typedef struct {
+    const char *code;          /* firmware image; NULL: QEMU's default */
+    bool pflash;               /* in pflash (else -bios) */
+    bool codeReadonly;
+    bool secure;               /* secure boot: SMM-only flash writes */
+    bool needSMM;              /* the image requires SMM */
+    char *nvramPath;           /* variable store file, NULL: none */
+    int nvramType;             /* dxNvramType */
+    const void *nvramSource;   /* dxNvramSource for network stores */
+} dxQemuFirmwareChoice;
+
 typedef struct {
     dxDomainDef *def;
     dxArgv *argv;
     const char *stateDir;
     bool needMasterKey;        /* some secret is encrypted with masterKey0 */
+    const char *pflash0;       /* -machine pflash0=: firmware code node */
+    const char *pflash1;       /* -machine pflash1=: firmware variables node */
+    dxQemuFirmwareChoice fw;   /* resolved by dxQemuBuildPflash */
     unsigned int nextFdSet;    /* -add-fd set= numbers handed out so far */
     int nextChardevFd;         /* descriptor for the next file a chardev uses */
 } dxQemuBuildCtx;
+
+/* One memory backend object (-object memory-backend-*), the way libvirt
+ * builds them for main RAM, NUMA cells and memory devices. */
+typedef struct {
+    const char *id;            /* "pc.ram", "ram-node0", "memdimm0" */
+    const char *fileName;      /* file name in the memory backing dir; NULL = id */
+    const char *memPath;       /* an explicit backing file (nvdimm) */
+    unsigned long long sizeKiB;
+    long cell;                 /* guest NUMA cell, -1 for none */
+    bool mainRam;              /* the machine's own RAM */
+    bool skipCellDefaults;     /* do not inherit the cell's discard */
+    unsigned long long pageKiB;    /* explicit page size; 0 = from <memoryBacking> */
+    int access;                /* dxMemoryAccess; 0 = from cell/<memoryBacking> */
+    dxTristateBool discard;    /* 0 = from cell/<memoryBacking> */
+    const dxBitmap *hostNodes; /* explicit host nodes; NULL = from <numatune> */
+    int hostNodesMode;         /* dxNumatuneMode of HOSTNODES */
+    unsigned long long alignKiB;   /* 0 = none */
+    dxTristateBool pmem;
+} dxQemuMemBackendSpec;
 
 /* One step of the command line; returns 0 or -1 with an error reported.
  * Steps run in the order libvirt emits options. */
@@ -41,15 +75,44 @@ void dxQemuBuildDeviceAddressProps(dxQemuBuildCtx *ctx, dxJSON *props,
 /* qemu_cmd_machine.c */
 int dxQemuBuildMachine(dxQemuBuildCtx *ctx);
 int dxQemuBuildAccel(dxQemuBuildCtx *ctx);
+int dxQemuBuildTseg(dxQemuBuildCtx *ctx);
+/* qemu_cmd_cpu.c */
 int dxQemuBuildCPU(dxQemuBuildCtx *ctx);
 /* qemu_cmd_memory.c */
 int dxQemuBuildMemory(dxQemuBuildCtx *ctx);
 int dxQemuBuildOvercommit(dxQemuBuildCtx *ctx);
+int dxQemuBuildNuma(dxQemuBuildCtx *ctx);
+/* Adds the backend (and its thread-context when preallocation is bound
+ * to host nodes) to the argv; 0 or -1 with an error reported. */
+int dxQemuBuildMemoryBackend(dxQemuBuildCtx *ctx, const dxQemuMemBackendSpec *spec);
+/* Initial RAM as QEMU gets it (NUMA cells or <memory>, MiB-aligned). */
 unsigned long long dxQemuAlignedMemoryKiB(const dxDomainDef *def);
+/* "-1-NAME" (NAME cut to 20 characters): libvirt's per-domain host path
+ * component; caller frees. */
+char *dxQemuDomainShortName(const dxDomainDef *def);
+/* qemu_cmd_firmware.c */
+int dxQemuFirmwareResolve(const dxDomainDef *def, dxQemuFirmwareChoice *fw);
+void dxQemuFirmwareChoiceClear(dxQemuFirmwareChoice *fw);
+int dxQemuBuildPflash(dxQemuBuildCtx *ctx);
+int dxQemuBuildLoader(dxQemuBuildCtx *ctx);
+/* qemu_cmd_sysinfo.c */
+int dxQemuBuildSysinfo(dxQemuBuildCtx *ctx);
+int dxQemuBuildVmgenid(dxQemuBuildCtx *ctx);
+int dxQemuBuildAcpiTables(dxQemuBuildCtx *ctx);
+/* qemu_cmd_security.c */
+const char *dxQemuLaunchSecurityId(const dxDomainDef *def);
+int dxQemuBuildLaunchSecurity(dxQemuBuildCtx *ctx);
+int dxQemuBuildCompat(dxQemuBuildCtx *ctx);
+int dxQemuBuildQemuNsArgs(dxQemuBuildCtx *ctx);
 /* qemu_cmd_smp.c */
 int dxQemuBuildSmp(dxQemuBuildCtx *ctx);
+int dxQemuBuildIOThreads(dxQemuBuildCtx *ctx);
 /* qemu_cmd_clock.c */
 int dxQemuBuildClock(dxQemuBuildCtx *ctx);
+/* qemu_cmd_controller.c */
+int dxQemuBuildControllersGlobal(dxQemuBuildCtx *ctx);
+int dxQemuBuildControllers(dxQemuBuildCtx *ctx);
+int dxQemuBuildCCIDControllers(dxQemuBuildCtx *ctx);
 /* qemu_cmd_boot.c */
 int dxQemuBuildPM(dxQemuBuildCtx *ctx);
 int dxQemuBuildBoot(dxQemuBuildCtx *ctx);

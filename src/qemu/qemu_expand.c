@@ -6,8 +6,11 @@
  */
 #include "qemu_expand.h"
 #include "qemu_devices.h"
+#include "qemu_expand_priv.h"
 #include "qemu_net.h"
 #include "qemu_target.h"
+#include "qemu_address.h"
+#include "qemu_controller.h"
 #include "qemu_chr.h"
 #include "qemu_display.h"
 #include "util/dxalloc.h"
@@ -19,7 +22,7 @@ static int
 dxQemuExpandDomainDefaults(dxDomainDef *def)
 {
     if (!def->emulator)
-        def->emulator = dxStrdup(DX_QEMU_DEFAULT_EMULATOR);
+        def->emulator = dxQemuEmulatorForArch(def->os.arch);
     if (!def->os.machine)
         def->os.machine = dxStrdup("pc");
     return 0;
@@ -31,13 +34,18 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
     dxQemuExpandDomainDefaults,
 
     /* CPU, features and firmware defaults */
+    dxQemuExpandCPU,
+    dxQemuExpandNuma,
+    dxQemuExpandFirmware,
 
     /* implicit controllers and default devices (usb, ide/sata, pci root,
        memballoon, input, audio, ...) */
+    dxQemuExpandMachineControllers,
     dxQemuExpandDefaultMemballoon,
     dxQemuExpandDisplayDevices,
 
     /* per-device defaults: disks, controllers */
+    dxQemuExpandControllerDefaults,
 
     /* per-device defaults: interfaces, hostdevs */
     dxQemuExpandNets,
@@ -51,6 +59,7 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
     dxQemuExpandOtherDevices,
 
     /* address assignment: PCI, drive, USB, virtio-serial, ccid, ISA */
+    dxQemuAssignAddresses,
     dxQemuAssignMemorySlots,
 };
 

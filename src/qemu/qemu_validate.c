@@ -4,6 +4,7 @@
 #include "qemu_devices.h"
 #include "qemu_net.h"
 #include "qemu_target.h"
+#include "qemu_validate_priv.h"
 #include "qemu_chr.h"
 #include "qemu_display.h"
 #include "util/dxerror.h"
@@ -39,6 +40,14 @@ static const dxQemuRule dxQemuRules[] = {
     dxQemuValidateOtherDevices,
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
+    dxQemuValidateCPU,
+    dxQemuValidateFirmware,
+    dxQemuValidateFeatures,
+    dxQemuValidateArch,
+    dxQemuValidateCPUArch,
+    dxQemuValidateFeatureArch,
+    dxQemuValidateMemory,
+    dxQemuValidateBootloader,
 };
 
 int
