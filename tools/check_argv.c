@@ -591,6 +591,14 @@ dxDoObject(dxCheckCtx *c, const char *value)
         dxAdd(c, value);
         return;
     }
+    if (dxStrEq(type, "sev-guest") || dxStrEq(type, "sev-snp-guest") || dxStrEq(type, "tdx-guest")) {
+        dxNote(c, "launch security %s (%s) needs the host's support: left out", id, type);
+        dxJSONFree(obj);
+        return;
+    }
+    if (dxStrEq(type, "thread-context") &&
+        (dxJSONRemove(obj, "node-affinity") | dxJSONRemove(obj, "cpu-affinity")))
+        dxNote(c, "thread context %s: host CPU/node affinity left out", id);
     if (dxStrEq(type, "input-linux")) {
         dxNote(c, "input %s: host input device %s cannot be stood in for: left out", id,
                dxNullStr(dxJSONGetString(obj, "evdev")));
@@ -833,10 +841,18 @@ dxDoFileKey(dxCheckCtx *c, const char *opt, const char *value, const char *key, 
     dxKV *f = dxKVFind(kv, n, key);
     if (f && !dxIsSystemFile(f->value)) {
         char *path = dxStandinPath(c, dir ? "dir" : "file");
-        if (dir)
+        if (dir) {
             mkdir(path, 0700);
-        else
+        } else if (strcmp(opt, "-acpitable") == 0) {
+            /* a table is read with its 36-byte header; QEMU fixes the rest */
+            unsigned char table[36] = { 'S', 'S', 'D', 'T', 36, 0, 0, 0, 1 };
+            dxKV *sig = dxKVFind(kv, n, "sig");
+            if (sig && strlen(sig->value) == 4)
+                memcpy(table, sig->value, 4);
+            dxWriteFile(path, table, sizeof(table));
+        } else {
             dxWriteFile(path, "", 0);
+        }
         dxNote(c, "%s: %s -> %s", opt, f->value, path);
         dxKVSet(&kv, &n, key, path);
         free(path);
@@ -997,6 +1013,8 @@ dxDoMachine(dxCheckCtx *c, const char *value)
     size_t n = dxKVParse(value, &kv);
     if (c->env->tcg && dxKVFind(kv, n, "accel"))
         dxKVSet(&kv, &n, "accel", "tcg");
+    if (dxKVFind(kv, n, "confidential-guest-support"))
+        dxKVDrop(kv, n, "confidential-guest-support");
     dxAdd(c, "-machine");
     dxAddTake(c, dxKVFormat(kv, n));
     dxKVFree(kv, n);
@@ -1046,7 +1064,7 @@ dxDoOption(dxCheckCtx *c, size_t i)
         dxDoAudiodev(c, val);
     else if (strcmp(opt, "-fsdev") == 0)
         dxDoFileKey(c, opt, val, "path", true);
-    else if (strcmp(opt, "-fw_cfg") == 0)
+    else if (strcmp(opt, "-fw_cfg") == 0 || strcmp(opt, "-acpitable") == 0)
         dxDoFileKey(c, opt, val, "file", false);
     else if (strcmp(opt, "-accel") == 0 && c->env->tcg) {
         dxAdd(c, "-accel");

@@ -16,6 +16,7 @@
 #include "util/dxbuf.h"
 #include "util/dxjson.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -359,20 +360,24 @@ dxQemuMessage(const char *out)
 }
 
 /* Failures that are about this host, not the configuration. */
+/* Failures that are about this host, not the configuration. */
 static bool
 dxIsHostProblem(const char *msg)
 {
     static const char *const hints[] = {
-        "/dev/vhost-", "no such host device", "Could not access KVM", "failed to initialize kvm",
+        "/dev/vhost-", "no such host device", "could not access kvm", "failed to initialize kvm",
         "/dev/kvm", "tpm-passthrough", "swtpm", "failed to open /dev/", "vhost-user",
-        "Failed to connect to", NULL,
+        "failed to connect to", "/dev/sev", NULL,
     };
+    char *lower = dxStrdup(msg);
+    bool hit = false;
     size_t i;
-    for (i = 0; hints[i]; i++) {
-        if (strstr(msg, hints[i]))
-            return true;
-    }
-    return false;
+    for (i = 0; lower[i]; i++)
+        lower[i] = (char)tolower((unsigned char)lower[i]);
+    for (i = 0; hints[i] && !hit; i++)
+        hit = strstr(lower, hints[i]) != NULL;
+    free(lower);
+    return hit;
 }
 
 static dxCheckVerdict
@@ -564,6 +569,7 @@ dxCheckFile(dxCheckOpts *o, const char *file, const char *emulator, const char *
     char *msg = NULL;
     bool crashed = false;
     int rc, attempt, kvm;
+    (void)crashed;
     size_t i;
 
     if (!(dir = mkdtemp(tmpl))) {
@@ -587,14 +593,17 @@ dxCheckFile(dxCheckOpts *o, const char *file, const char *emulator, const char *
     env.tcg = kvm < 0;
     if (kvm >= 0)
         close(kvm);
-    /* under KVM some hosts cannot run some CPU models: retry under TCG */
+    /* KVM on a given host lacks things QEMU itself has (SMM, some CPU
+     * models, nested features): a refusal under KVM is asked again under
+     * TCG, and the configuration is accepted if TCG accepts it */
     for (attempt = 0; attempt < 2; attempt++) {
-        free(msg);
+        char *kvmMsg = msg;
         msg = NULL;
         if (dxCheckPrepare(args, &env, &plan) < 0 || plan.refusal) {
             msg = dxStrdup(plan.refusal);
             v = strncmp(msg, "cannot", 6) == 0 ? DX_CHECK_HOST : DX_CHECK_REFUSED;
             dxCheckPlanClear(&plan);
+            free(kvmMsg);
             break;
         }
         if (o->verbose) {
@@ -603,8 +612,11 @@ dxCheckFile(dxCheckOpts *o, const char *file, const char *emulator, const char *
         }
         v = dxRunQemu(&plan, dir, o->timeout, &msg, &crashed);
         dxCheckPlanClear(&plan);
-        if (v == DX_CHECK_ACCEPTED || env.tcg ||
-            !(crashed || (msg && (strstr(msg, "kvm") || strstr(msg, "KVM")))))
+        if (kvmMsg && v == DX_CHECK_ACCEPTED)
+            fprintf(stderr, "%s: note: accepted under TCG; under KVM this host said: %s\n",
+                    file, kvmMsg);
+        free(kvmMsg);
+        if (v != DX_CHECK_REFUSED || env.tcg)
             break;
         env.tcg = true;
     }
