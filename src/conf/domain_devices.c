@@ -5,6 +5,7 @@
 #include "hostdev_conf.h"
 #include "net_conf.h"
 #include "chr_conf.h"
+#include "controller_conf.h"
 #include "audio_conf.h"
 #include "graphics_conf.h"
 #include "input_conf.h"
@@ -39,6 +40,7 @@ static const dxDeviceParser dxDeviceParsers[] = {
     /* <disk> */
 
     /* <controller> */
+    { "controller", dxControllerDefParse },
 
     /* <lease> */
     { "lease", dxLeaseParse },
@@ -162,11 +164,11 @@ int
 dxDomainDevicesPostParse(dxDomainDef *def)
 {
     int rc = 0;
-    (void)def;
-
     /* <disk> */
 
     /* <controller> */
+    if (dxControllerDefsPostParse(def) < 0)
+        rc = -1;
 
     /* <lease> */
 
@@ -278,6 +280,7 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
     /* <disk> */
 
     /* <controller> */
+    DX_ITERATE_ARRAY(DX_DEVICE_CONTROLLER, def->controllers, def->ncontrollers);
 
     /* <lease> */
 
@@ -405,6 +408,7 @@ dxDomainDevicesClear(dxDomainDef *def)
     /* <disk> */
 
     /* <controller> */
+    dxControllerDefsClear(def);
 
     /* <lease> */
     for (i = 0; i < def->nleases; i++)
@@ -543,6 +547,7 @@ dxDomainDevicesFormat(dxBuf *buf, const dxDomainDef *def)
     /* <disk> */
 
     /* <controller> */
+    dxControllerDefsFormat(buf, def);
 
     /* <lease> */
     for (size_t i = 0; i < def->nleases; i++)

@@ -548,6 +548,18 @@ dxNumaValidateCells(const dxDomainDef *def)
                              dxNumaInterconnectTypeTypeToString(l->type));
             return -1;
         }
+        if (l->cache) {
+            const dxNumaCell *t = &numa->cells[l->target];
+            size_t k;
+            for (k = 0; k < t->ncaches && t->caches[k].level != l->cache; k++)
+                ;
+            if (k == t->ncaches) {
+                dxErrorReportLoc(DX_ERR_INVALID, &numa->loc,
+                                 "'cache' refers to a non-existent NUMA node cache "
+                                 "(level %u of cell %u)", l->cache, l->target);
+                return -1;
+            }
+        }
         if (!numa->cells[l->initiator].cpus) {
             dxErrorReportLoc(DX_ERR_INVALID, &numa->loc,
                              "NUMA cell %u has no vCPUs assigned, it cannot be an initiator",
@@ -612,6 +624,20 @@ dxDomainNumaValidate(const dxDomainDef *def)
 }
 
 /* ---- queries -------------------------------------------------------------- */
+
+bool
+dxDomainNumaHasCustomDistances(const dxDomainNumaDef *numa)
+{
+    size_t a, b;
+    for (a = 0; numa && a < numa->ncells; a++) {
+        for (b = 0; b < numa->ncells; b++) {
+            unsigned int d = dxDomainNumaDistance(numa, a, b);
+            if (d != (a == b ? DX_NUMA_DISTANCE_LOCAL : DX_NUMA_DISTANCE_REMOTE))
+                return true;
+        }
+    }
+    return false;
+}
 
 unsigned int
 dxDomainNumaDistance(const dxDomainNumaDef *numa, size_t a, size_t b)
@@ -685,10 +711,10 @@ dxNumaCellFormat(dxBuf *buf, const dxNumaCell *cell)
         free(cpus);
     }
     dxBufAddf(&attrs, " memory='%llu' unit='KiB'", cell->memKiB);
-    if (cell->discard)
-        dxBufAttr(&attrs, "discard", dxTristateBoolTypeToString(cell->discard));
     if (cell->memAccess)
         dxBufAttr(&attrs, "memAccess", dxNumaMemAccessTypeToString(cell->memAccess));
+    if (cell->discard)
+        dxBufAttr(&attrs, "discard", dxTristateBoolTypeToString(cell->discard));
     if (cell->ndistances) {
         dxBufAddStr(&child, "<distances>\n");
         dxBufAdjustIndent(&child, 2);

@@ -7,6 +7,7 @@
  */
 #include "domain_postparse.h"
 #include "clock_conf.h"
+#include "controller_conf.h"
 #include "memdev_conf.h"
 #include "misc_conf.h"
 #include "numa_conf.h"
@@ -80,6 +81,8 @@ dxDomainDefPostParse(dxDomainDef *def)
         def->clock = dxNew(dxDomainClockDef);
     if (dxDomainDevicesPostParse(def) < 0)
         return -1;
+    /* after every device's defaults: they decide which buses are needed */
+    dxDomainDefAddImplicitControllers(def);
     dxDomainBootPostParse(def);
     return 0;
 }

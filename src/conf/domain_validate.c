@@ -8,6 +8,7 @@
 #include "hostdev_conf.h"
 #include "net_conf.h"
 #include "chr_conf.h"
+#include "controller_conf.h"
 #include "memory_conf.h"
 #include "numa_conf.h"
 #include "os_conf.h"
@@ -66,6 +67,7 @@ static const dxDomainRule dxDomainRules[] = {
     dxDomainValidateBoot,
 
     /* storage rules */
+    dxControllerDefsValidate,
 
     /* network rules */
     dxNetsValidate,
@@ -86,6 +88,7 @@ static const dxDomainRule dxDomainRules[] = {
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
     dxDomainOsValidate,
+    dxDomainLifecycleValidate,
     dxDomainNumaValidate,
     dxDomainMemoryBackingValidate,
     dxDomainCputuneValidate,

@@ -1,5 +1,6 @@
 /* qemu_alias.c: libvirt's device alias scheme. */
 #include "qemu_alias.h"
+#include "qemu_controller.h"
 #include "qemu_devices.h"
 #include "qemu_net.h"
 #include "qemu_chr.h"
@@ -9,9 +10,9 @@
 int
 dxQemuAssignAliases(dxDomainDef *def)
 {
-    (void)def;
-
     /* disks, controllers */
+    if (dxQemuAssignControllerAliases(def) < 0)
+        return -1;
 
     /* interfaces, hostdevs */
     if (dxQemuAssignNetHostdevAliases(def) < 0)

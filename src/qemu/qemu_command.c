@@ -281,6 +281,8 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildIOMMU,
 
     /* controllers (-global and -device) */
+    dxQemuBuildControllersGlobal,
+    dxQemuBuildControllers,
 
     /* memory devices */
 
@@ -288,6 +290,7 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildHubs,
 
     /* ccid controllers (smartcard bus) */
+    dxQemuBuildCCIDControllers,
 
     /* disks */
 
@@ -388,6 +391,7 @@ dxQemuBuildCommandLine(dxDomainDef *def, const dxQemuBuildOptions *opts)
         return NULL;
     }
     ctx.argv = dxArgvNew();
+    dxQemuInstallOverrides(&ctx);
     dxArgvAdd(ctx.argv, def->emulator ? def->emulator : DX_QEMU_DEFAULT_EMULATOR);
     for (i = 0; i < DX_ARRAY_CARDINALITY(dxQemuBuildSteps); i++) {
         if (dxQemuBuildSteps[i](&ctx) < 0) {

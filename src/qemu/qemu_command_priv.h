@@ -46,6 +46,8 @@ typedef struct {
     int hostNodesMode;         /* dxNumatuneMode of HOSTNODES */
     unsigned long long alignKiB;   /* 0 = none */
     dxTristateBool pmem;
+    dxTristateBool prealloc;   /* 0 = from huge pages / <allocation> */
+    bool noReserve;            /* reserve=false: no swap reserved up front */
 } dxQemuMemBackendSpec;
 
 /* One step of the command line; returns 0 or -1 with an error reported.
@@ -104,11 +106,17 @@ const char *dxQemuLaunchSecurityId(const dxDomainDef *def);
 int dxQemuBuildLaunchSecurity(dxQemuBuildCtx *ctx);
 int dxQemuBuildCompat(dxQemuBuildCtx *ctx);
 int dxQemuBuildQemuNsArgs(dxQemuBuildCtx *ctx);
+/* Make every -device of the argv honour <qemu:override>. */
+void dxQemuInstallOverrides(dxQemuBuildCtx *ctx);
 /* qemu_cmd_smp.c */
 int dxQemuBuildSmp(dxQemuBuildCtx *ctx);
 int dxQemuBuildIOThreads(dxQemuBuildCtx *ctx);
 /* qemu_cmd_clock.c */
 int dxQemuBuildClock(dxQemuBuildCtx *ctx);
+/* qemu_cmd_controller.c */
+int dxQemuBuildControllersGlobal(dxQemuBuildCtx *ctx);
+int dxQemuBuildControllers(dxQemuBuildCtx *ctx);
+int dxQemuBuildCCIDControllers(dxQemuBuildCtx *ctx);
 /* qemu_cmd_boot.c */
 int dxQemuBuildPM(dxQemuBuildCtx *ctx);
 int dxQemuBuildBoot(dxQemuBuildCtx *ctx);

@@ -9,6 +9,8 @@
 #include "qemu_expand_priv.h"
 #include "qemu_net.h"
 #include "qemu_target.h"
+#include "qemu_address.h"
+#include "qemu_controller.h"
 #include "qemu_chr.h"
 #include "qemu_display.h"
 #include "util/dxalloc.h"
@@ -38,10 +40,12 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
 
     /* implicit controllers and default devices (usb, ide/sata, pci root,
        memballoon, input, audio, ...) */
+    dxQemuExpandMachineControllers,
     dxQemuExpandDefaultMemballoon,
     dxQemuExpandDisplayDevices,
 
     /* per-device defaults: disks, controllers */
+    dxQemuExpandControllerDefaults,
 
     /* per-device defaults: interfaces, hostdevs */
     dxQemuExpandNets,
@@ -55,6 +59,7 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
     dxQemuExpandOtherDevices,
 
     /* address assignment: PCI, drive, USB, virtio-serial, ccid, ISA */
+    dxQemuAssignAddresses,
     dxQemuAssignMemorySlots,
 };
 

@@ -47,6 +47,8 @@ static const dxQemuRule dxQemuRules[] = {
     dxQemuValidateCPUArch,
     dxQemuValidateFeatureArch,
     dxQemuValidateMemory,
+    dxQemuValidateBootloader,
+    dxQemuValidateLifecycle,
 };
 
 int

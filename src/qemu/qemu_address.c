@@ -1,0 +1,194 @@
+/* qemu_address.c: address assignment of the QEMU driver.
+ *
+ * libvirt gives every device without an address the one it would get on
+ * a real machine, in a fixed order, so that a domain defined once keeps
+ * its guest-visible layout.  This file reproduces that order; the device
+ * families only answer the questions of qemu_address.h through the hook
+ * tables below (one line per family, under its comment).
+ */
+#include "qemu_address.h"
+#include "qemu_address_priv.h"
+#include "qemu_target.h"
+#include "conf/controller_conf.h"
+#include "util/dxalloc.h"
+#include "util/dxerror.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- hook tables ------------------------------------------------------------- */
+
+/* PCI slots are handed out in this order (libvirt's), each row taking the
+ * devices of its type in their order in the domain.  A row may place its
+ * devices in a way of its own (PLACE); NULL means "next free slot". */
+const dxQemuPCIAssignStep dxQemuPCIAssignOrder[] = {
+    /* PCI controllers (bridges, root ports, switches, expander buses) */
+    { DX_DEVICE_CONTROLLER, dxQemuControllerPCIConnectBridge, NULL },
+
+    /* filesystems */
+
+    /* interfaces (not type='hostdev': those come with the hostdevs) */
+
+    /* sounds */
+
+    /* other controllers (scsi, usb, virtio-serial, sata, ...) */
+    { DX_DEVICE_CONTROLLER, dxQemuControllerPCIConnectOther, dxQemuPCIPlaceController },
+
+    /* virtio disks */
+
+    /* hostdevs, including <interface type='hostdev'> */
+
+    /* memballoon */
+
+    /* rngs */
+
+    /* watchdogs */
+
+    /* videos (the primary one is placed with the chipset, see
+       dxQemuPCIReserveChipset) */
+
+    /* shmems */
+
+    /* inputs */
+
+    /* serials (pci-serial) */
+
+    /* iommu */
+
+    /* vsock */
+
+    /* memory devices */
+
+    /* crypto */
+
+    { DX_DEVICE_LAST, NULL, NULL },
+};
+
+/* USB ports are handed out in this order (libvirt's). */
+const dxQemuUSBAssignStep dxQemuUSBAssignOrder[] = {
+    /* hubs (a hub answers DX_QEMU_USB_HUB: it brings 8 ports) */
+
+    /* hostdevs (usb) */
+
+    /* disks (bus='usb') */
+
+    /* ccid controllers */
+    { DX_DEVICE_CONTROLLER, dxQemuControllerUSBKind },
+
+    /* inputs (bus='usb') */
+
+    /* serials (usb-serial) */
+
+    /* sounds (usb-audio) */
+
+    /* redirdevs */
+
+    { DX_DEVICE_LAST, NULL },
+};
+
+/* virtio-serial ports: consoles first, then channels (the order of
+ * dxDomainDeviceInfoIterate). */
+const dxQemuVirtioSerialAssignStep dxQemuVirtioSerialAssignOrder[] = {
+    /* consoles and channels */
+
+    { DX_DEVICE_LAST, NULL },
+};
+
+/* When USB devices outnumber the ports, libvirt adds <hub type='usb'/>
+ * devices; the hub family provides the constructor (it appends a hub
+ * without address to DEF and returns its info). */
+dxDeviceInfo *(*const dxQemuUSBAddHub)(dxDomainDef *def) = NULL;
+
+/* ---- slot kinds ---------------------------------------------------------------- */
+
+bool
+dxQemuDomainHasPCIeRoot(const dxDomainDef *def)
+{
+    const dxControllerDef *root = dxDomainControllerGet(def, DX_CONTROLLER_TYPE_PCI, 0);
+    return root && root->model == DX_CONTROLLER_MODEL_PCIE_ROOT;
+}
+
+unsigned int
+dxQemuPCIConnectPCI(void)
+{
+    return DX_PCI_CONNECT_TYPE_PCI_DEVICE | DX_PCI_CONNECT_HOTPLUGGABLE;
+}
+
+unsigned int
+dxQemuPCIConnectPCIe(const dxDomainDef *def)
+{
+    if (!dxQemuDomainHasPCIeRoot(def))
+        return dxQemuPCIConnectPCI();
+    return DX_PCI_CONNECT_TYPE_PCIE_DEVICE | DX_PCI_CONNECT_HOTPLUGGABLE;
+}
+
+unsigned int
+dxQemuPCIConnectVirtio(const dxDomainDef *def)
+{
+    return dxQemuPCIConnectPCIe(def);
+}
+
+/* ---- device walks ---------------------------------------------------------------- */
+
+typedef struct {
+    dxDeviceType type;
+    int (*fn)(dxDomainDef *def, dxDeviceRef dev, dxDeviceInfo *info, void *opaque);
+    void *opaque;
+} dxQemuTypeWalk;
+
+static int
+dxQemuTypeWalkCallback(dxDomainDef *def, dxDeviceRef dev, dxDeviceInfo *info, void *opaque)
+{
+    dxQemuTypeWalk *walk = opaque;
+    if (dev.type != walk->type)
+        return 0;
+    return walk->fn(def, dev, info, walk->opaque);
+}
+
+int
+dxQemuForEachDeviceOfType(dxDomainDef *def, dxDeviceType type,
+                          int (*fn)(dxDomainDef *, dxDeviceRef, dxDeviceInfo *, void *),
+                          void *opaque)
+{
+    dxQemuTypeWalk walk = { type, fn, opaque };
+    int rc = dxDomainDeviceInfoIterate(def, dxQemuTypeWalkCallback, &walk);
+    return rc < 0 ? -1 : 0;
+}
+
+unsigned int
+dxQemuDevicePCIConnectFlags(const dxDomainDef *def, dxDeviceRef dev)
+{
+    size_t i;
+    for (i = 0; dxQemuPCIAssignOrder[i].connect; i++) {
+        unsigned int flags;
+        if (dxQemuPCIAssignOrder[i].type != dev.type)
+            continue;
+        if ((flags = dxQemuPCIAssignOrder[i].connect(def, dev)))
+            return flags;
+    }
+    return 0;
+}
+
+char *
+dxPCIAddressAsString(const dxPCIAddress *addr)
+{
+    return dxAsprintf("%04x:%02x:%02x.%x", addr->domain, addr->bus, addr->slot,
+                      addr->function);
+}
+
+/* ---- entry point -------------------------------------------------------------------- */
+
+int
+dxQemuAssignAddresses(dxDomainDef *def)
+{
+    /* only the x86 machines of qemu_target.h are described */
+    if (!dxQemuArchIsX86(def->os.arch))
+        return 0;
+    if (dxQemuAssignVirtioSerialAddresses(def) < 0)
+        return -1;
+    if (dxQemuAssignPCIAddresses(def) < 0)
+        return -1;
+    if (dxQemuAssignUSBAddresses(def) < 0)
+        return -1;
+    return 0;
+}

@@ -1,0 +1,322 @@
+/* qemu_controller.c: what the QEMU driver does with controllers before
+ * any argv exists: the machine's own controllers, default models, the
+ * kind of slot each controller needs, and their ids. */
+#include "qemu_controller.h"
+#include "qemu_address.h"
+#include "qemu_target.h"
+#include "conf/controller_conf.h"
+#include "util/dxalloc.h"
+#include "util/dxerror.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the machine's own controllers ------------------------------------------- */
+
+static int
+dxQemuCheckPCIRoot(dxDomainDef *def, int wantModel)
+{
+    int pos = dxDomainControllerFind(def, DX_CONTROLLER_TYPE_PCI, 0);
+    const dxControllerDef *root;
+
+    if (pos < 0) {
+        dxDomainDefAddController(def, DX_CONTROLLER_TYPE_PCI, 0, wantModel);
+        return 0;
+    }
+    root = def->controllers[pos];
+    if (root->model != wantModel) {
+        dxErrorReportLoc(DX_ERR_INVALID, &root->info.loc,
+                         "The PCI controller with index='0' must be model='%s' for this "
+                         "machine type, but model='%s' was found instead",
+                         dxControllerModelPCITypeToString(wantModel),
+                         dxNullStr(dxControllerModelPCITypeToString(root->model)));
+        return -1;
+    }
+    return 0;
+}
+
+/* libvirt adds the machine's controllers before the implicit ones that
+ * devices imply, so those are taken out and appended again after. */
+static size_t
+dxQemuTakeImplicitControllers(dxDomainDef *def, dxControllerDef ***out)
+{
+    size_t i, n = 0, kept = 0;
+
+    *out = NULL;
+    for (i = 0; i < def->ncontrollers; i++) {
+        dxControllerDef *cont = def->controllers[i];
+        if (cont->implicit)
+            DX_APPEND(*out, n, cont);
+        else
+            def->controllers[kept++] = cont;
+    }
+    def->ncontrollers = kept;
+    return n;
+}
+
+static void
+dxQemuPutBackImplicitControllers(dxDomainDef *def, dxControllerDef **list, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        dxControllerDef *cont = list[i];
+        if (dxDomainControllerFind(def, cont->type, cont->idx) >= 0)
+            dxControllerDefFree(cont);
+        else
+            DX_APPEND(def->controllers, def->ncontrollers, cont);
+    }
+    free(list);
+}
+
+static int
+dxQemuAddMachineControllers(dxDomainDef *def)
+{
+    dxQemuMachineFamily family = dxQemuMachineFamilyOf(def->os.machine);
+    bool usb = family != DX_QEMU_MACHINE_ISAPC && family != DX_QEMU_MACHINE_MICROVM;
+    /* QEMU 7.2 has qemu-xhci: the USB controller q35 gets by default */
+    int usbModel = family == DX_QEMU_MACHINE_Q35 ? DX_CONTROLLER_MODEL_USB_QEMU_XHCI :
+                   DX_CONTROLLER_MODEL_USB_DEFAULT;
+
+    if (usb && dxDomainControllerFind(def, DX_CONTROLLER_TYPE_USB, 0) < 0)
+        dxDomainDefAddController(def, DX_CONTROLLER_TYPE_USB, 0, usbModel);
+    if (family == DX_QEMU_MACHINE_Q35)
+        dxDomainDefMaybeAddController(def, DX_CONTROLLER_TYPE_SATA, 0, 0);
+    if (family == DX_QEMU_MACHINE_I440FX)
+        return dxQemuCheckPCIRoot(def, DX_CONTROLLER_MODEL_PCI_ROOT);
+    if (family == DX_QEMU_MACHINE_Q35)
+        return dxQemuCheckPCIRoot(def, DX_CONTROLLER_MODEL_PCIE_ROOT);
+    return 0;
+}
+
+int
+dxQemuExpandMachineControllers(dxDomainDef *def)
+{
+    dxControllerDef **implicit;
+    size_t n;
+    int rc;
+
+    /* other architectures' machines are not described (qemu_target.h) */
+    if (!dxQemuArchIsX86(def->os.arch))
+        return 0;
+    n = dxQemuTakeImplicitControllers(def, &implicit);
+    rc = dxQemuAddMachineControllers(def);
+
+    dxQemuPutBackImplicitControllers(def, implicit, n);
+    return rc;
+}
+
+/* ---- default models -------------------------------------------------------------- */
+
+static int
+dxQemuControllerPCIDefaults(const dxDomainDef *def, const dxControllerDef *cont)
+{
+    dxQemuMachineFamily family = dxQemuMachineFamilyOf(def->os.machine);
+
+    if (cont->model == DX_CONTROLLER_MODEL_PCI_EXPANDER_BUS &&
+        family != DX_QEMU_MACHINE_I440FX) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
+                         "pci-expander-bus controllers are only supported on "
+                         "440fx-based machinetypes");
+        return -1;
+    }
+    if (cont->model == DX_CONTROLLER_MODEL_PCIE_EXPANDER_BUS && family != DX_QEMU_MACHINE_Q35) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
+                         "pcie-expander-bus controllers are not supported with this "
+                         "machine type");
+        return -1;
+    }
+    return 0;
+}
+
+int
+dxQemuExpandControllerDefaults(dxDomainDef *def)
+{
+    size_t i;
+    int rc = 0;
+
+    if (!dxQemuArchIsX86(def->os.arch))
+        return 0;
+    for (i = 0; i < def->ncontrollers; i++) {
+        dxControllerDef *cont = def->controllers[i];
+        switch (cont->type) {
+        case DX_CONTROLLER_TYPE_SCSI:
+            /* QEMU's own default SCSI HBA on x86 is the LSI 53C895A */
+            if (!cont->model)
+                cont->model = DX_CONTROLLER_MODEL_SCSI_LSILOGIC;
+            break;
+        case DX_CONTROLLER_TYPE_USB:
+            if (!cont->model)
+                cont->model = DX_CONTROLLER_MODEL_USB_PIIX3_UHCI;
+            break;
+        case DX_CONTROLLER_TYPE_PCI:
+            if (dxQemuControllerPCIDefaults(def, cont) < 0)
+                rc = -1;
+            break;
+        default:
+            break;
+        }
+    }
+    return rc;
+}
+
+/* ---- addresses ---------------------------------------------------------------------- */
+
+unsigned int
+dxQemuControllerPCIConnectBridge(const dxDomainDef *def, dxDeviceRef dev)
+{
+    const dxControllerDef *cont = dev.ptr;
+    (void)def;
+    if (cont->type != DX_CONTROLLER_TYPE_PCI)
+        return 0;
+    switch ((dxControllerModelPCI)cont->model) {
+    case DX_CONTROLLER_MODEL_PCI_BRIDGE:
+        return DX_PCI_CONNECT_TYPE_PCI_BRIDGE;
+    case DX_CONTROLLER_MODEL_PCI_EXPANDER_BUS:
+        return DX_PCI_CONNECT_TYPE_PCI_EXPANDER_BUS;
+    case DX_CONTROLLER_MODEL_PCIE_EXPANDER_BUS:
+        return DX_PCI_CONNECT_TYPE_PCIE_EXPANDER_BUS;
+    case DX_CONTROLLER_MODEL_PCIE_TO_PCI_BRIDGE:
+        return DX_PCI_CONNECT_TYPE_PCIE_TO_PCI_BRIDGE;
+    case DX_CONTROLLER_MODEL_DMI_TO_PCI_BRIDGE:
+        return DX_PCI_CONNECT_TYPE_DMI_TO_PCI_BRIDGE;
+    case DX_CONTROLLER_MODEL_PCIE_ROOT_PORT:
+        /* root ports fill the functions of one slot before the next */
+        return DX_PCI_CONNECT_TYPE_PCIE_ROOT_PORT | DX_PCI_CONNECT_AGGREGATE_SLOT;
+    case DX_CONTROLLER_MODEL_PCIE_SWITCH_UPSTREAM_PORT:
+        return DX_PCI_CONNECT_TYPE_PCIE_SWITCH_UPSTREAM_PORT;
+    case DX_CONTROLLER_MODEL_PCIE_SWITCH_DOWNSTREAM_PORT:
+        return DX_PCI_CONNECT_TYPE_PCIE_SWITCH_DOWNSTREAM_PORT;
+    case DX_CONTROLLER_MODEL_PCI_DEFAULT:
+    case DX_CONTROLLER_MODEL_PCI_ROOT:
+    case DX_CONTROLLER_MODEL_PCIE_ROOT:
+    case DX_CONTROLLER_MODEL_PCI_LAST:
+        break;
+    }
+    return 0;
+}
+
+static unsigned int
+dxQemuSCSIControllerPCIConnect(const dxDomainDef *def, const dxControllerDef *cont)
+{
+    switch ((dxControllerModelSCSI)cont->model) {
+    case DX_CONTROLLER_MODEL_SCSI_VIRTIO_SCSI:
+    case DX_CONTROLLER_MODEL_SCSI_VIRTIO_NON_TRANSITIONAL:
+        return dxQemuPCIConnectVirtio(def);
+    case DX_CONTROLLER_MODEL_SCSI_IBMVSCSI:
+    case DX_CONTROLLER_MODEL_SCSI_NCR53C90:
+        return 0;
+    default:
+        return dxQemuPCIConnectPCI();
+    }
+}
+
+static unsigned int
+dxQemuUSBControllerPCIConnect(const dxDomainDef *def, const dxControllerDef *cont)
+{
+    switch ((dxControllerModelUSB)cont->model) {
+    case DX_CONTROLLER_MODEL_USB_NEC_XHCI:
+    case DX_CONTROLLER_MODEL_USB_QEMU_XHCI:
+        return dxQemuPCIConnectPCIe(def);
+    case DX_CONTROLLER_MODEL_USB_QUSB1:
+    case DX_CONTROLLER_MODEL_USB_QUSB2:
+    case DX_CONTROLLER_MODEL_USB_NONE:
+    case DX_CONTROLLER_MODEL_USB_LAST:
+        return 0;
+    default:
+        return dxQemuPCIConnectPCI();
+    }
+}
+
+unsigned int
+dxQemuControllerPCIConnectOther(const dxDomainDef *def, dxDeviceRef dev)
+{
+    const dxControllerDef *cont = dev.ptr;
+
+    switch (cont->type) {
+    case DX_CONTROLLER_TYPE_SCSI:
+        return dxQemuSCSIControllerPCIConnect(def, cont);
+    case DX_CONTROLLER_TYPE_USB:
+        return dxQemuUSBControllerPCIConnect(def, cont);
+    case DX_CONTROLLER_TYPE_VIRTIO_SERIAL:
+        if (cont->model == DX_CONTROLLER_MODEL_VIRTIO_SERIAL_VIRTIO_TRANSITIONAL)
+            return dxQemuPCIConnectPCI();
+        return dxQemuPCIConnectVirtio(def);
+    case DX_CONTROLLER_TYPE_SATA:
+        return dxQemuPCIConnectPCI();
+    case DX_CONTROLLER_TYPE_IDE:
+        /* the first IDE controller is part of the machine (PIIX3) */
+        return cont->idx == 0 ? 0 : dxQemuPCIConnectPCI();
+    case DX_CONTROLLER_TYPE_PCI:
+    case DX_CONTROLLER_TYPE_FDC:
+    case DX_CONTROLLER_TYPE_CCID:
+    case DX_CONTROLLER_TYPE_XENBUS:
+    case DX_CONTROLLER_TYPE_ISA:
+    case DX_CONTROLLER_TYPE_LAST:
+        break;
+    }
+    return 0;
+}
+
+dxQemuUSBKind
+dxQemuControllerUSBKind(const dxDomainDef *def, dxDeviceRef dev)
+{
+    const dxControllerDef *cont = dev.ptr;
+    (void)def;
+    /* the smartcard reader hosting <smartcard> devices is a USB device */
+    return cont->type == DX_CONTROLLER_TYPE_CCID ? DX_QEMU_USB_DEVICE : DX_QEMU_USB_NONE;
+}
+
+/* ---- aliases ---------------------------------------------------------------------------- */
+
+static bool
+dxQemuMachineHasMultiPCIBus(const dxDomainDef *def)
+{
+    dxQemuMachineFamily family = dxQemuMachineFamilyOf(def->os.machine);
+    return family == DX_QEMU_MACHINE_I440FX || family == DX_QEMU_MACHINE_Q35;
+}
+
+static char *
+dxQemuControllerAlias(const dxDomainDef *def, const dxControllerDef *cont)
+{
+    const char *prefix = dxControllerTypeTypeToString(cont->type);
+    dxQemuMachineFamily family = dxQemuMachineFamilyOf(def->os.machine);
+
+    switch (cont->type) {
+    case DX_CONTROLLER_TYPE_PCI:
+        /* QEMU names its root buses itself: pci.0 / pcie.0 */
+        if (!dxQemuMachineHasMultiPCIBus(def))
+            return dxStrdup("pci");
+        if (cont->model == DX_CONTROLLER_MODEL_PCIE_ROOT)
+            return dxAsprintf("pcie.%d", cont->idx);
+        return dxAsprintf("pci.%d", cont->idx);
+    case DX_CONTROLLER_TYPE_IDE:
+        /* the IDE function of i440fx's PIIX3 */
+        if (family == DX_QEMU_MACHINE_I440FX && cont->idx == 0)
+            return dxStrdup("ide");
+        break;
+    case DX_CONTROLLER_TYPE_SATA:
+        /* q35's own AHCI is called "ide" too */
+        if (family == DX_QEMU_MACHINE_Q35 && cont->idx == 0)
+            return dxStrdup("ide");
+        break;
+    case DX_CONTROLLER_TYPE_USB:
+        if (cont->idx == 0)
+            return dxStrdup("usb");
+        break;
+    default:
+        break;
+    }
+    return dxAsprintf("%s%d", prefix, cont->idx);
+}
+
+int
+dxQemuAssignControllerAliases(dxDomainDef *def)
+{
+    size_t i;
+    for (i = 0; i < def->ncontrollers; i++) {
+        dxControllerDef *cont = def->controllers[i];
+        if (!cont->info.alias)
+            cont->info.alias = dxQemuControllerAlias(def, cont);
+    }
+    return 0;
+}

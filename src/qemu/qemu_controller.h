@@ -1,0 +1,13 @@
+/* qemu_controller.h: controllers in the QEMU driver (expand steps,
+ * aliases; the address hooks are declared in qemu_address.h). */
+#pragma once
+
+#include "conf/domain_def.h"
+
+/* The controllers the machine has by itself: USB (piix3-uhci on i440fx,
+ * qemu-xhci on q35), q35's SATA, the PCI root bus. */
+int dxQemuExpandMachineControllers(dxDomainDef *def);
+/* Default models (SCSI lsilogic, USB piix3-uhci) and machine checks. */
+int dxQemuExpandControllerDefaults(dxDomainDef *def);
+/* ide, usb, pci.N, pcie.0, scsi0, virtio-serial0, ... */
+int dxQemuAssignControllerAliases(dxDomainDef *def);
