@@ -117,6 +117,8 @@ dxQemuUSBKind dxQemuControllerUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 /* interfaces */
 
 /* sounds */
+unsigned int dxQemuSoundPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
+dxQemuUSBKind dxQemuSoundUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 
 /* hostdevs */
 
@@ -127,14 +129,23 @@ dxQemuUSBKind dxQemuControllerUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 /* watchdogs */
 
 /* videos */
+unsigned int dxQemuVideoPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
 
 /* shmems */
 
 /* inputs */
+unsigned int dxQemuInputPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
+dxQemuUSBKind dxQemuInputUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 
 /* serials, consoles, channels */
+unsigned int dxQemuSerialPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
+dxQemuUSBKind dxQemuSerialUSBKind(const dxDomainDef *def, dxDeviceRef dev);
+dxQemuVirtioSerialKind dxQemuChrVirtioSerialKind(const dxDomainDef *def, dxDeviceRef dev);
 
-/* hubs */
+/* hubs (qemu_address_hub.c) */
+dxQemuUSBKind dxQemuHubUSBKind(const dxDomainDef *def, dxDeviceRef dev);
+/* Append a <hub type='usb'/> without address; returns its info. */
+dxDeviceInfo *dxQemuHubAdd(dxDomainDef *def);
 
 /* redirdevs */
 
