@@ -393,6 +393,7 @@ dxQemuBuildCommandLine(dxDomainDef *def, const dxQemuBuildOptions *opts)
         return NULL;
     }
     ctx.argv = dxArgvNew();
+    dxQemuInstallOverrides(&ctx);
     dxArgvAdd(ctx.argv, def->emulator ? def->emulator : DX_QEMU_DEFAULT_EMULATOR);
     for (i = 0; i < DX_ARRAY_CARDINALITY(dxQemuBuildSteps); i++) {
         if (dxQemuBuildSteps[i](&ctx) < 0) {
