@@ -28,6 +28,7 @@ const dxQemuPCIAssignStep dxQemuPCIAssignOrder[] = {
     /* filesystems */
 
     /* interfaces (not type='hostdev': those come with the hostdevs) */
+    { DX_DEVICE_NET, dxQemuNetPCIConnect, NULL },
 
     /* sounds */
     { DX_DEVICE_SOUND, dxQemuSoundPCIConnect, dxQemuPCIPlaceSound },
@@ -38,6 +39,7 @@ const dxQemuPCIAssignStep dxQemuPCIAssignOrder[] = {
     /* virtio disks */
 
     /* hostdevs, including <interface type='hostdev'> */
+    { DX_DEVICE_HOSTDEV, dxQemuHostdevPCIConnect, NULL },
 
     /* memballoon */
 
@@ -74,6 +76,7 @@ const dxQemuUSBAssignStep dxQemuUSBAssignOrder[] = {
     { DX_DEVICE_HUB, dxQemuHubUSBKind },
 
     /* hostdevs (usb) */
+    { DX_DEVICE_HOSTDEV, dxQemuHostdevUSBKind },
 
     /* disks (bus='usb') */
 

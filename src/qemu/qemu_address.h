@@ -114,13 +114,16 @@ dxQemuUSBKind dxQemuControllerUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 
 /* filesystems */
 
-/* interfaces */
+/* interfaces (qemu_net.c) */
+unsigned int dxQemuNetPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
 
 /* sounds */
 unsigned int dxQemuSoundPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
 dxQemuUSBKind dxQemuSoundUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 
-/* hostdevs */
+/* hostdevs, SR-IOV interfaces included (qemu_net.c) */
+unsigned int dxQemuHostdevPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
+dxQemuUSBKind dxQemuHostdevUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 
 /* memballoon */
 

@@ -173,6 +173,8 @@ dxQemuBuildDeviceAddressProps(dxQemuBuildCtx *ctx, dxJSON *props,
     switch (info->type) {
     case DX_ADDRESS_TYPE_PCI:
         dxQemuPCIAddressProps(ctx, props, &info->addr.pci);
+        if (info->acpiIndex)
+            dxJSONAddUInt(props, "acpi-index", info->acpiIndex);
         break;
     case DX_ADDRESS_TYPE_USB:
         /* USB controller N is "usb" (N = 0) or "usbN"; its bus is ".0" */
