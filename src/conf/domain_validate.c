@@ -124,6 +124,36 @@ dxDomainValidateBoot(const dxDomainDef *def)
     return rc;
 }
 
+/* Two devices at one CCW address (s390 channel subsystem). */
+static int
+dxDomainValidateCCWAddresses(const dxDomainDef *def)
+{
+    dxInfoList list = dxDeviceInfos(def);
+    size_t i, j;
+    int rc = 0;
+
+    for (i = 0; i < list.n; i++) {
+        const dxCCWAddress *a = &list.v[i]->addr.ccw;
+        if (list.v[i]->type != DX_ADDRESS_TYPE_CCW)
+            continue;
+        for (j = 0; j < i; j++) {
+            const dxCCWAddress *b = &list.v[j]->addr.ccw;
+            if (list.v[j]->type == DX_ADDRESS_TYPE_CCW && a->cssid == b->cssid &&
+                a->ssid == b->ssid && a->devno == b->devno) {
+                char *also = dxAlsoUsed(list.v[j]);
+                dxErrorReportLoc(DX_ERR_INVALID, &list.v[i]->loc,
+                                 "The CCW devno '%x.%x.%04x' is in use already%s",
+                                 a->cssid, a->ssid, a->devno, also);
+                free(also);
+                rc = -1;
+                break;
+            }
+        }
+    }
+    free(list.v);
+    return rc;
+}
+
 /* User aliases ("ua-...") name devices for management tools: one each. */
 static int
 dxDomainValidateAliases(const dxDomainDef *def)
@@ -157,6 +187,7 @@ static const dxDomainRule dxDomainRules[] = {
     dxDomainValidateMemory,
     dxDomainValidateBoot,
     dxDomainValidateAliases,
+    dxDomainValidateCCWAddresses,
 
     /* storage rules */
     dxControllerDefsValidate,
