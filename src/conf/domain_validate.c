@@ -211,6 +211,7 @@ static const dxDomainRule dxDomainRules[] = {
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
     dxDomainOsValidate,
+    dxDomainLifecycleValidate,
     dxDomainNumaValidate,
     dxDomainMemoryBackingValidate,
     dxDomainCputuneValidate,

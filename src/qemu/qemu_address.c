@@ -28,6 +28,7 @@ const dxQemuPCIAssignStep dxQemuPCIAssignOrder[] = {
     /* filesystems */
 
     /* interfaces (not type='hostdev': those come with the hostdevs) */
+    { DX_DEVICE_NET, dxQemuNetPCIConnect, NULL },
 
     /* sounds */
 
@@ -37,6 +38,7 @@ const dxQemuPCIAssignStep dxQemuPCIAssignOrder[] = {
     /* virtio disks */
 
     /* hostdevs, including <interface type='hostdev'> */
+    { DX_DEVICE_HOSTDEV, dxQemuHostdevPCIConnect, NULL },
 
     /* memballoon */
 
@@ -69,6 +71,7 @@ const dxQemuUSBAssignStep dxQemuUSBAssignOrder[] = {
     /* hubs (a hub answers DX_QEMU_USB_HUB: it brings 8 ports) */
 
     /* hostdevs (usb) */
+    { DX_DEVICE_HOSTDEV, dxQemuHostdevUSBKind },
 
     /* disks (bus='usb') */
 

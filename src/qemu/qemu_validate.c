@@ -48,6 +48,7 @@ static const dxQemuRule dxQemuRules[] = {
     dxQemuValidateFeatureArch,
     dxQemuValidateMemory,
     dxQemuValidateBootloader,
+    dxQemuValidateLifecycle,
 };
 
 int
