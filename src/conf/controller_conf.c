@@ -1,6 +1,8 @@
 /* controller_conf.c: <controller>: parse, format, generic defaults and
  * checks, and the lookup/insert helpers other families use. */
 #include "controller_conf.h"
+#include "chr_conf.h"
+#include "hostdev_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 #include "util/dxxml.h"
@@ -720,10 +722,12 @@ static const dxImplicitControllerHook dxImplicitControllerHooks[] = {
     /* disks: scsi, fdc, ide, sata */
 
     /* virtio consoles and channels: virtio-serial */
+    dxChrAddImplicitVirtioSerial,
 
     /* smartcards: ccid */
 
     /* SCSI hostdevs: scsi */
+    dxHostdevsAddImplicitControllers,
 
     NULL,
 };

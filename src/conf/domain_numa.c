@@ -1,5 +1,6 @@
 /* domain_numa.c: <cpu><numa> (guest NUMA cells) and <numatune>. */
 #include "numa_conf.h"
+#include "tune_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 #include "util/dxunits.h"
@@ -473,6 +474,14 @@ dxNumaDistancesComplete(dxDomainNumaDef *numa)
     }
 }
 
+static bool
+dxDomainHasPinning(const dxDomainDef *def)
+{
+    const dxCputuneDef *ct = def->tune ? &def->tune->cputune : NULL;
+    return def->vcpu.cpuset ||
+           (ct && (ct->nvcpupins || ct->emulatorpin || ct->niothreadpins));
+}
+
 int
 dxDomainNumaPostParse(dxDomainDef *def)
 {
@@ -498,9 +507,9 @@ dxDomainNumaPostParse(dxDomainDef *def)
         else
             numa->placement = DX_NUMATUNE_PLACEMENT_STATIC;
     }
-    /* automatic memory placement pins the vCPUs automatically too, unless
-     * they are pinned by hand */
-    if (numa->placement == DX_NUMATUNE_PLACEMENT_AUTO && !def->vcpu.cpuset)
+    /* automatic memory placement places the vCPUs automatically too,
+     * unless some thread is pinned by hand */
+    if (numa->placement == DX_NUMATUNE_PLACEMENT_AUTO && !dxDomainHasPinning(def))
         def->vcpu.placement = DX_DOMAIN_CPU_PLACEMENT_AUTO;
     return 0;
 }

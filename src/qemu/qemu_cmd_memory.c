@@ -247,7 +247,8 @@ dxQemuBuildMemoryBackend(dxQemuBuildCtx *ctx, const dxQemuMemBackendSpec *spec)
 
     dxQemuBackendPageKiB(def, spec, &pageKiB);
     kind = dxQemuBackendKind(def, spec, pageKiB, access);
-    prealloc = dxQemuBackendPrealloc(def, pageKiB);
+    prealloc = spec->prealloc ? spec->prealloc == DX_TRISTATE_BOOL_YES :
+                                dxQemuBackendPrealloc(def, pageKiB);
     nodes = dxQemuBackendHostNodes(def, spec, &mode);
     if (nodes && !(policy = dxQemuPolicyName(mode)))
         nodes = NULL;
@@ -271,6 +272,8 @@ dxQemuBuildMemoryBackend(dxQemuBuildCtx *ctx, const dxQemuMemBackendSpec *spec)
         dxJSONAddBool(props, "share", access == DX_MEMORY_ACCESS_SHARED);
     if (spec->mainRam && kind != DX_QEMU_MEM_RAM)
         dxJSONAddBool(props, "x-use-canonical-path-for-ramblock-id", false);
+    if (spec->noReserve)
+        dxJSONAddBool(props, "reserve", false);
     if (prealloc) {
         dxJSONAddBool(props, "prealloc", true);
         if (mb && mb->allocThreads)

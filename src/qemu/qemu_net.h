@@ -15,6 +15,9 @@
 #define DX_QEMU_FD_VHOST_NET "44"
 #define DX_QEMU_FD_VHOST_SCSI "3"
 #define DX_QEMU_FD_VDPA 1732
+/* The SCSI generic node of an adapter-attached SCSI hostdev: libvirt
+ * looks it up in the host's sysfs when the guest starts. */
+#define DX_QEMU_SCSI_SG_PLACEHOLDER "/dev/sg0"
 
 /* expand steps */
 int dxQemuExpandNets(dxDomainDef *def);
@@ -27,9 +30,8 @@ int dxQemuValidateHostdevs(const dxDomainDef *def);
 /* aliases: net0, hostdev0, ... */
 int dxQemuAssignNetHostdevAliases(dxDomainDef *def);
 
-/* Guest address and ROM properties of a NIC or host device, in
- * libvirt's order (bus, multifunction, addr, acpi-index; rombar, romfile). */
-int dxQemuNetAddressProps(dxQemuBuildCtx *ctx, dxJSON *props, const dxDeviceInfo *info);
+/* ROM properties of a NIC or host device, after its address: rombar,
+ * romfile (an empty romfile for <rom enabled='no'/>). */
 void dxQemuNetRomProps(dxJSON *props, const dxDeviceInfo *info);
 
 /* command-line steps */

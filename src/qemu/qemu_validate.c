@@ -50,6 +50,7 @@ static const dxQemuRule dxQemuRules[] = {
     dxQemuValidateFeatureArch,
     dxQemuValidateMemory,
     dxQemuValidateBootloader,
+    dxQemuValidateLifecycle,
 };
 
 int

@@ -264,3 +264,26 @@ dxQemuValidateBootloader(const dxDomainDef *def)
     }
     return 0;
 }
+
+/* QEMU cannot keep a stopped guest around (preserve) on a power-off or
+ * reboot, and libvirt's rename-restart is a Xen feature. */
+int
+dxQemuValidateLifecycle(const dxDomainDef *def)
+{
+    if (def->onPoweroff == DX_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME ||
+        def->onReboot == DX_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME ||
+        def->onCrash == DX_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->loc,
+                         "qemu driver doesn't support the 'rename-restart' action for "
+                         "'on_reboot'/'on_poweroff'/'on_crash'");
+        return -1;
+    }
+    if (def->onPoweroff == DX_DOMAIN_LIFECYCLE_ACTION_PRESERVE ||
+        def->onReboot == DX_DOMAIN_LIFECYCLE_ACTION_PRESERVE) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->loc,
+                         "qemu driver doesn't support the 'preserve' action for "
+                         "'on_reboot'/'on_poweroff'");
+        return -1;
+    }
+    return 0;
+}

@@ -13,3 +13,4 @@ int dxQemuValidateCPUArch(const dxDomainDef *def);
 int dxQemuValidateFeatureArch(const dxDomainDef *def);
 int dxQemuValidateMemory(const dxDomainDef *def);
 int dxQemuValidateBootloader(const dxDomainDef *def);
+int dxQemuValidateLifecycle(const dxDomainDef *def);

@@ -238,6 +238,49 @@ test_qemu_namespace(void **state)
 }
 
 static void
+test_lifecycle(void **state)
+{
+    (void)state;
+    dxtParseFails(OS "<on_reboot>coredump-restart</on_reboot>", "Lifecycle event 'reboot'");
+    dxtParseFails(OS "<on_poweroff>preserve</on_poweroff>", "'preserve' action");
+    dxtParseFails(OS "<on_crash>rename-restart</on_crash>", "'rename-restart' action");
+    dxtParseFails(OS "<on_crash>bogus</on_crash>", "bogus");
+    dxtFormatHas(OS "<on_crash>coredump-destroy</on_crash><on_lockfailure>pause</on_lockfailure>", 1,
+                 "  <on_poweroff>destroy</on_poweroff>\n  <on_reboot>restart</on_reboot>\n"
+                 "  <on_crash>coredump-destroy</on_crash>\n  <on_lockfailure>pause</on_lockfailure>\n");
+}
+
+static void
+test_qemu_override(void **state)
+{
+    char **argv;
+    const char *dev = NULL, *v;
+    const char *tail = "\"max-bytes\":1024,\"period\":-5,\"x\":\"y\",\"flag\":true}";
+    int i;
+    (void)state;
+    argv = dxtArgv(OS "<devices><rng model='virtio'><backend model='random'>/dev/urandom</backend>"
+                   "<alias name='ua-rng'/></rng></devices>"
+                   "<qemu:override xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>"
+                   "<qemu:device alias='ua-rng'><qemu:frontend>"
+                   "<qemu:property name='max-bytes' type='unsigned' value='1024'/>"
+                   "<qemu:property name='period' type='signed' value='-5'/>"
+                   "<qemu:property name='x' type='string' value='y'/>"
+                   "<qemu:property name='flag' type='bool' value='true'/>"
+                   "<qemu:property name='rng' type='remove'/>"
+                   "</qemu:frontend></qemu:device></qemu:override>");
+    for (i = 0; (v = dxtArgvValue(argv, "-device", i)); i++) {
+        if (strstr(v, "\"id\":\"ua-rng\""))
+            dev = v;
+    }
+    assert_non_null(dev);
+    /* the device keeps its own properties, then gets the overrides */
+    assert_non_null(strstr(dev, "{\"driver\":\"virtio-rng-pci\","));
+    assert_null(strstr(dev, "\"rng\":"));
+    assert_string_equal(dev + strlen(dev) - strlen(tail), tail);
+    dxArgvListFree(argv);
+}
+
+static void
 test_genid(void **state)
 {
     char *xml;
@@ -265,6 +308,8 @@ main(void)
         cmocka_unit_test(test_launch_security),
         cmocka_unit_test(test_misc_elements),
         cmocka_unit_test(test_qemu_namespace),
+        cmocka_unit_test(test_lifecycle),
+        cmocka_unit_test(test_qemu_override),
         cmocka_unit_test(test_genid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
