@@ -232,6 +232,9 @@ struct _dxStorageSource {
     bool readonly;
     bool shared;
 
+    /* QEMU driver, runtime: N of the "libvirt-N-storage/format" node names */
+    unsigned int nodeIndex;
+
     /* <backingStore>: NULL = not described (QEMU probes the image),
      * a source of type NONE = <backingStore/>, the end of the chain */
     dxStorageSource *backingStore;

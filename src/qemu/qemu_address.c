@@ -35,6 +35,7 @@ const dxQemuPCIAssignStep dxQemuPCIAssignOrder[] = {
     { DX_DEVICE_CONTROLLER, dxQemuControllerPCIConnectOther, dxQemuPCIPlaceController },
 
     /* virtio disks */
+    { DX_DEVICE_DISK, dxQemuDiskPCIConnect, NULL },
 
     /* hostdevs, including <interface type='hostdev'> */
 
@@ -71,6 +72,7 @@ const dxQemuUSBAssignStep dxQemuUSBAssignOrder[] = {
     /* hostdevs (usb) */
 
     /* disks (bus='usb') */
+    { DX_DEVICE_DISK, dxQemuDiskUSBKind },
 
     /* ccid controllers */
     { DX_DEVICE_CONTROLLER, dxQemuControllerUSBKind },

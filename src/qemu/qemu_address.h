@@ -110,7 +110,9 @@ unsigned int dxQemuControllerPCIConnectBridge(const dxDomainDef *def, dxDeviceRe
 unsigned int dxQemuControllerPCIConnectOther(const dxDomainDef *def, dxDeviceRef dev);
 dxQemuUSBKind dxQemuControllerUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 
-/* disks */
+/* disks (qemu_disk.c) */
+unsigned int dxQemuDiskPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
+dxQemuUSBKind dxQemuDiskUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 
 /* filesystems */
 

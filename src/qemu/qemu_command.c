@@ -12,6 +12,7 @@
 #include "qemu_net.h"
 #include "qemu_cmd_chr.h"
 #include "qemu_cmd_display.h"
+#include "qemu_cmd_disk.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
@@ -232,9 +233,13 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildName,
     dxQemuBuildCompat,
 
-    /* pr-manager objects (disk reservations) */
+    /* disks: block node numbers, secrets (before the master key) */
+    dxQemuPrepareDisks,
 
     dxQemuBuildMasterKey,
+
+    /* pr-manager objects (disk reservations) */
+    dxQemuBuildPRManager,
 
     /* pflash -blockdev (firmware) */
     dxQemuBuildPflash,
@@ -293,6 +298,7 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildCCIDControllers,
 
     /* disks */
+    dxQemuBuildDisks,
 
     /* filesystems */
     dxQemuBuildFilesystems,

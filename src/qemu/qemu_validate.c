@@ -7,6 +7,7 @@
 #include "qemu_validate_priv.h"
 #include "qemu_chr.h"
 #include "qemu_display.h"
+#include "qemu_disk.h"
 #include "util/dxerror.h"
 
 static int
@@ -27,6 +28,7 @@ static const dxQemuRule dxQemuRules[] = {
     dxQemuValidateVirtType,
 
     /* storage rules */
+    dxQemuValidateDisks,
 
     /* network rules */
     dxQemuValidateNets,
