@@ -11,7 +11,7 @@
 static dxArgv
 dxArgvView(char **args)
 {
-    dxArgv view = { args, 0 };
+    dxArgv view = { args, 0, NULL, NULL };
     while (args[view.nargs])
         view.nargs++;
     return view;

@@ -10,6 +10,8 @@
  */
 #include "domxml/domxml.h"
 #include "cli_output.h"
+#include "cmd_check.h"
+#include "cmd_validate.h"
 
 #include <getopt.h>
 #include <stdbool.h>
@@ -82,46 +84,6 @@ dxUsage(const char *cmd)
     fprintf(stderr, "Try 'domxml help%s%s' for more information.\n",
             c ? " " : "", c ? c->name : "");
     return EXIT_USAGE;
-}
-
-/* ---- validate --------------------------------------------------------------- */
-
-static int
-dxCmdValidate(int argc, char **argv)
-{
-    static const struct option opts[] = {
-        { "no-schema", no_argument, NULL, 'n' },
-        { "strict", no_argument, NULL, 's' },
-        { "verbose", no_argument, NULL, 'v' },
-        { NULL, 0, NULL, 0 },
-    };
-    unsigned int flags = DX_DOMAIN_PARSE_SCHEMA;
-    bool verbose = false;
-    int c, i, rc = 0;
-
-    while ((c = getopt_long(argc, argv, "v", opts, NULL)) != -1) {
-        switch (c) {
-        case 'n': flags &= ~DX_DOMAIN_PARSE_SCHEMA; break;
-        case 's': flags |= DX_DOMAIN_PARSE_STRICT; break;
-        case 'v': verbose = true; break;
-        default: return dxUsage("validate");
-        }
-    }
-    if (optind >= argc)
-        return dxUsage("validate");
-    for (i = optind; i < argc; i++) {
-        dxDomainDef *def = dxDomainDefParseFile(argv[i], flags);
-        int frc = 0;
-        if (!def || dxDomainDefExpand(def) < 0)
-            frc = dxExitCodeForErrors();
-        dxPrintDiagnostics(argv[i]);
-        if (frc == 0 && verbose)
-            printf("%s: valid\n", argv[i]);
-        if (frc > rc)
-            rc = frc;
-        dxDomainDefFree(def);
-    }
-    return rc;
 }
 
 /* ---- format ------------------------------------------------------------------ */
@@ -216,12 +178,19 @@ dxCmdToArgv(int argc, char **argv)
 static int dxCmdHelp(int argc, char **argv);
 
 static const dxCommand dxCommands[] = {
-    { "validate", "validate [--no-schema] [--strict] [-v] FILE...",
+    { "validate", "validate [--no-schema] [--strict] [-v] [-j N] [--format=text|json|junit] "
+      "[-o OUT] FILE|DIR...",
       "Check domain XML files against the RelaxNG schema and libvirt's rules\n"
       "(including what the QEMU driver checks when it defines a domain).\n"
-      "  --no-schema  skip the RelaxNG schema, run the parser rules only\n"
-      "  --strict     unknown elements and attributes are errors, not warnings\n"
-      "  -v           print FILE: valid for every valid file\n"
+      "Directories are searched recursively for *.xml files.\n"
+      "  --no-schema     skip the RelaxNG schema, run the parser rules only\n"
+      "  --strict        unknown elements and attributes are errors, not warnings\n"
+      "  -v              print FILE: valid for every valid file\n"
+      "  -j N            validate N files at a time (default: one per CPU)\n"
+      "  --format=text   FILE:LINE:COL: error: MESSAGE [PATH] on stderr (default)\n"
+      "  --format=json   one JSON object per file on stdout (JSON lines)\n"
+      "  --format=junit  a JUnit XML report on stdout, one test case per file\n"
+      "  -o OUT          write the json/junit report to OUT\n"
       "Exit: 0 all valid, 1 some invalid, 2 usage or I/O error.\n",
       dxCmdValidate },
     { "format", "format [--expand] [-o OUT] FILE",
@@ -238,6 +207,20 @@ static const dxCommand dxCommands[] = {
       "                  key); default /var/lib/domxml/domain-NAME\n"
       "  -o OUT          write to OUT atomically instead of stdout\n",
       dxCmdToArgv },
+    { "check", "check [--emulator PATH] [--timeout S] [--argv] [-v] [--keep] FILE...",
+      "Ask the installed QEMU whether it accepts the command line of each domain,\n"
+      "without booting a guest or touching host resources: QEMU starts paused\n"
+      "with stand-ins for disk images, taps, PCI passthrough devices and sockets,\n"
+      "answers one QMP command once every device exists, and quits.  Its own\n"
+      "message is printed when it refuses.\n"
+      "  --emulator PATH  the QEMU binary (default: qemu-system-x86_64 in PATH)\n"
+      "  --timeout S      give up after S seconds (default 30)\n"
+      "  --argv           the FILEs are command lines (to-argv --format=json)\n"
+      "  -v               print each stand-in and each accepted FILE\n"
+      "  --keep           keep the temporary directory of each run\n"
+      "Exit: 0 accepted (or skipped: QEMU not installed), 1 refused,\n"
+      "2 usage or I/O error, 3 inconclusive (a host resource is missing).\n",
+      dxCmdCheck },
     { "help", "help [COMMAND]", "Show help for a command.\n", dxCmdHelp },
 };
 

@@ -356,6 +356,7 @@ int dxDomainClockParse(dxDomainDef *def, xmlNodePtr node);
 void dxDomainClockFormat(dxBuf *buf, const dxDomainDef *def);
 void dxDomainClockFree(dxDomainClockDef *clock);
 int dxDomainLifecycleParse(dxDomainDef *def, xmlNodePtr node);
+int dxDomainLifecycleValidate(const dxDomainDef *def);
 void dxDomainLifecycleFormat(dxBuf *buf, const dxDomainDef *def);
 int dxDomainPMParse(dxDomainDef *def, xmlNodePtr node);
 void dxDomainPMFormat(dxBuf *buf, const dxDomainDef *def);

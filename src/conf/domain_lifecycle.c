@@ -1,9 +1,11 @@
 /* domain_lifecycle.c: <on_poweroff>, <on_reboot>, <on_crash>,
  * <on_lockfailure> and <pm>. */
 #include "domain_def.h"
+#include "util/dxalloc.h"
 #include "util/dxerror.h"
 #include "util/dxxml.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 
 DX_ENUM_IMPL(dxDomainLifecycleAction, DX_DOMAIN_LIFECYCLE_ACTION_LAST,
@@ -97,4 +99,30 @@ dxDomainPMFormat(dxBuf *buf, const dxDomainDef *def)
         dxBufAddf(&child, "<suspend-to-disk enabled='%s'/>\n",
                   dxTristateBoolTypeToString(def->pm.s4));
     dxBufElement(buf, "pm", NULL, &child);
+}
+
+/* Core dumps make sense on a crash only. */
+int
+dxDomainLifecycleValidate(const dxDomainDef *def)
+{
+    static const struct {
+        const char *event;
+        size_t offset;
+    } events[] = {
+        { "poweroff", offsetof(dxDomainDef, onPoweroff) },
+        { "reboot", offsetof(dxDomainDef, onReboot) },
+    };
+    size_t i;
+
+    for (i = 0; i < DX_ARRAY_CARDINALITY(events); i++) {
+        int action = *(const dxDomainLifecycleAction *)((const char *)def + events[i].offset);
+        if (action == DX_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY ||
+            action == DX_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART) {
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->loc,
+                             "Lifecycle event '%s' doesn't support '%s' action",
+                             events[i].event, dxDomainLifecycleActionTypeToString(action));
+            return -1;
+        }
+    }
+    return 0;
 }

@@ -1,5 +1,6 @@
 /* domain_numa.c: <cpu><numa> (guest NUMA cells) and <numatune>. */
 #include "numa_conf.h"
+#include "tune_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 #include "util/dxunits.h"
@@ -470,6 +471,14 @@ dxNumaDistancesComplete(dxDomainNumaDef *numa)
               sizeof(dxNumaDistance), dxNumaDistanceCompare);
 }
 
+static bool
+dxDomainHasPinning(const dxDomainDef *def)
+{
+    const dxCputuneDef *ct = def->tune ? &def->tune->cputune : NULL;
+    return def->vcpu.cpuset ||
+           (ct && (ct->nvcpupins || ct->emulatorpin || ct->niothreadpins));
+}
+
 int
 dxDomainNumaPostParse(dxDomainDef *def)
 {
@@ -495,9 +504,9 @@ dxDomainNumaPostParse(dxDomainDef *def)
         else
             numa->placement = DX_NUMATUNE_PLACEMENT_STATIC;
     }
-    /* automatic memory placement pins the vCPUs automatically too, unless
-     * they are pinned by hand */
-    if (numa->placement == DX_NUMATUNE_PLACEMENT_AUTO && !def->vcpu.cpuset)
+    /* automatic memory placement places the vCPUs automatically too,
+     * unless some thread is pinned by hand */
+    if (numa->placement == DX_NUMATUNE_PLACEMENT_AUTO && !dxDomainHasPinning(def))
         def->vcpu.placement = DX_DOMAIN_CPU_PLACEMENT_AUTO;
     return 0;
 }
@@ -547,6 +556,18 @@ dxNumaValidateCells(const dxDomainDef *def)
                              "'%s' refers to a NUMA cell that does not exist",
                              dxNumaInterconnectTypeTypeToString(l->type));
             return -1;
+        }
+        if (l->cache) {
+            const dxNumaCell *t = &numa->cells[l->target];
+            size_t k;
+            for (k = 0; k < t->ncaches && t->caches[k].level != l->cache; k++)
+                ;
+            if (k == t->ncaches) {
+                dxErrorReportLoc(DX_ERR_INVALID, &numa->loc,
+                                 "'cache' refers to a non-existent NUMA node cache "
+                                 "(level %u of cell %u)", l->cache, l->target);
+                return -1;
+            }
         }
         if (!numa->cells[l->initiator].cpus) {
             dxErrorReportLoc(DX_ERR_INVALID, &numa->loc,
@@ -612,6 +633,20 @@ dxDomainNumaValidate(const dxDomainDef *def)
 }
 
 /* ---- queries -------------------------------------------------------------- */
+
+bool
+dxDomainNumaHasCustomDistances(const dxDomainNumaDef *numa)
+{
+    size_t a, b;
+    for (a = 0; numa && a < numa->ncells; a++) {
+        for (b = 0; b < numa->ncells; b++) {
+            unsigned int d = dxDomainNumaDistance(numa, a, b);
+            if (d != (a == b ? DX_NUMA_DISTANCE_LOCAL : DX_NUMA_DISTANCE_REMOTE))
+                return true;
+        }
+    }
+    return false;
+}
 
 unsigned int
 dxDomainNumaDistance(const dxDomainNumaDef *numa, size_t a, size_t b)
@@ -685,10 +720,10 @@ dxNumaCellFormat(dxBuf *buf, const dxNumaCell *cell)
         free(cpus);
     }
     dxBufAddf(&attrs, " memory='%llu' unit='KiB'", cell->memKiB);
-    if (cell->discard)
-        dxBufAttr(&attrs, "discard", dxTristateBoolTypeToString(cell->discard));
     if (cell->memAccess)
         dxBufAttr(&attrs, "memAccess", dxNumaMemAccessTypeToString(cell->memAccess));
+    if (cell->discard)
+        dxBufAttr(&attrs, "discard", dxTristateBoolTypeToString(cell->discard));
     if (cell->ndistances) {
         dxBufAddStr(&child, "<distances>\n");
         dxBufAdjustIndent(&child, 2);

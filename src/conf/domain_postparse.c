@@ -11,6 +11,7 @@
 #include "memdev_conf.h"
 #include "misc_conf.h"
 #include "numa_conf.h"
+#include "os_conf.h"
 #include "tune_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
@@ -34,6 +35,16 @@ dxDomainOsPostParse(dxDomainDef *def)
         def->os.type = dxStrdup("hvm");
     if (!def->os.arch && strcmp(def->os.type, "hvm") == 0)
         def->os.arch = dxStrdup("x86_64");
+}
+
+/* Enrolled Secure Boot keys mean Secure Boot. */
+static void
+dxDomainFirmwarePostParse(dxDomainDef *def)
+{
+    dxDomainOsExtra *x = def->os.extra;
+    if (x && x->fwFeatures[DX_OS_FW_FEATURE_ENROLLED_KEYS] == DX_TRISTATE_BOOL_YES &&
+        !x->fwFeatures[DX_OS_FW_FEATURE_SECURE_BOOT])
+        x->fwFeatures[DX_OS_FW_FEATURE_SECURE_BOOT] = DX_TRISTATE_BOOL_YES;
 }
 
 static void
@@ -76,6 +87,7 @@ dxDomainDefPostParse(dxDomainDef *def)
     if (!def->vcpu.placement)
         def->vcpu.placement = DX_DOMAIN_CPU_PLACEMENT_STATIC;
     dxDomainOsPostParse(def);
+    dxDomainFirmwarePostParse(def);
     dxDomainLifecyclePostParse(def);
     if (!def->clock)
         def->clock = dxNew(dxDomainClockDef);

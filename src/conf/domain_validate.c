@@ -90,6 +90,7 @@ static const dxDomainRule dxDomainRules[] = {
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
     dxDomainOsValidate,
+    dxDomainLifecycleValidate,
     dxDomainNumaValidate,
     dxDomainMemoryBackingValidate,
     dxDomainCputuneValidate,

@@ -386,12 +386,8 @@ dxHypervFormat(dxBuf *buf, const dxDomainFeaturesExtra *x)
         }
         dxBufAddStr(&child, "/>\n");
     }
-    dxBufAddf(buf, "<hyperv mode='%s'", dxHypervModeTypeToString(x->hypervMode));
-    if (dxBufIsEmpty(&child)) {
-        dxBufAddStr(buf, "/>\n");
-        return;
-    }
-    dxBufAddStr(buf, ">\n");
+    /* like <kvm>, an empty <hyperv> is still written as an open/close pair */
+    dxBufAddf(buf, "<hyperv mode='%s'>\n", dxHypervModeTypeToString(x->hypervMode));
     dxBufAddBuf(buf, &child);
     dxBufAddStr(buf, "</hyperv>\n");
 }

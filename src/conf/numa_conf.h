@@ -134,6 +134,8 @@ unsigned long long dxDomainNumaTotalMemory(const dxDomainDef *def);
 /* The distance from cell A to cell B (10 for A == B, 20 when unknown). */
 unsigned int dxDomainNumaDistance(const dxDomainNumaDef *numa, size_t a, size_t b);
 bool dxDomainNumaHasDistances(const dxDomainNumaDef *numa);
+/* Whether some distance differs from QEMU's defaults (10 local, 20 remote). */
+bool dxDomainNumaHasCustomDistances(const dxDomainNumaDef *numa);
 /* The cell whose CPUs access memory-only cell CELL best (HMAT). */
 int dxDomainNumaCellInitiator(const dxDomainNumaDef *numa, size_t cell);
 /* The <memnode> for CELLID, or NULL. */

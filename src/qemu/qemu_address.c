@@ -28,6 +28,7 @@ const dxQemuPCIAssignStep dxQemuPCIAssignOrder[] = {
     /* filesystems */
 
     /* interfaces (not type='hostdev': those come with the hostdevs) */
+    { DX_DEVICE_NET, dxQemuNetPCIConnect, NULL },
 
     /* sounds */
 
@@ -38,6 +39,7 @@ const dxQemuPCIAssignStep dxQemuPCIAssignOrder[] = {
     { DX_DEVICE_DISK, dxQemuDiskPCIConnect, NULL },
 
     /* hostdevs, including <interface type='hostdev'> */
+    { DX_DEVICE_HOSTDEV, dxQemuHostdevPCIConnect, NULL },
 
     /* memballoon */
 
@@ -70,6 +72,7 @@ const dxQemuUSBAssignStep dxQemuUSBAssignOrder[] = {
     /* hubs (a hub answers DX_QEMU_USB_HUB: it brings 8 ports) */
 
     /* hostdevs (usb) */
+    { DX_DEVICE_HOSTDEV, dxQemuHostdevUSBKind },
 
     /* disks (bus='usb') */
     { DX_DEVICE_DISK, dxQemuDiskUSBKind },

@@ -116,11 +116,14 @@ dxQemuUSBKind dxQemuDiskUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 
 /* filesystems */
 
-/* interfaces */
+/* interfaces (qemu_net.c) */
+unsigned int dxQemuNetPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
 
 /* sounds */
 
-/* hostdevs */
+/* hostdevs, SR-IOV interfaces included (qemu_net.c) */
+unsigned int dxQemuHostdevPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
+dxQemuUSBKind dxQemuHostdevUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 
 /* memballoon */
 

@@ -58,10 +58,7 @@ dxQemuPCIHostdevProps(dxQemuBuildCtx *ctx, const dxHostdevDef *h)
     if (h->info->bootIndex)
         dxJSONAddUInt(props, "bootindex", h->info->bootIndex);
     dxJSONAddString(props, "failover_pair_id", dxQemuHostdevFailoverPair(h));
-    if (dxQemuNetAddressProps(ctx, props, h->info) < 0) {
-        dxJSONFree(props);
-        return NULL;
-    }
+    dxQemuBuildDeviceAddressProps(ctx, props, h->info);
     dxQemuNetRomProps(props, h->info);
     return props;
 }
@@ -101,10 +98,7 @@ dxQemuMdevHostdevProps(dxQemuBuildCtx *ctx, const dxHostdevDef *h)
         dxJSONAddBool(props, "ramfb", true);
     if (h->info->bootIndex)
         dxJSONAddUInt(props, "bootindex", h->info->bootIndex);
-    if (dxQemuNetAddressProps(ctx, props, h->info) < 0) {
-        dxJSONFree(props);
-        return NULL;
-    }
+    dxQemuBuildDeviceAddressProps(ctx, props, h->info);
     return props;
 }
 
@@ -148,10 +142,7 @@ dxQemuUSBHostdevProps(dxQemuBuildCtx *ctx, const dxHostdevDef *h)
     }
     dxJSONAddString(props, "id", h->info->alias);
     dxQemuUSBResetProps(props, h->usb.guestReset);
-    if (dxQemuNetAddressProps(ctx, props, h->info) < 0) {
-        dxJSONFree(props);
-        return NULL;
-    }
+    dxQemuBuildDeviceAddressProps(ctx, props, h->info);
     if (h->info->bootIndex)
         dxJSONAddUInt(props, "bootindex", h->info->bootIndex);
     return props;
@@ -184,10 +175,7 @@ dxQemuSCSIHostHostdevProps(dxQemuBuildCtx *ctx, const dxHostdevDef *h)
     dxJSONAddString(props, "wwpn", h->scsiHost.wwpn);
     dxJSONAddString(props, "vhostfd", DX_QEMU_FD_VHOST_SCSI);
     dxJSONAddString(props, "id", h->info->alias);
-    if (dxQemuNetAddressProps(ctx, props, h->info) < 0) {
-        dxJSONFree(props);
-        return NULL;
-    }
+    dxQemuBuildDeviceAddressProps(ctx, props, h->info);
     return props;
 }
 

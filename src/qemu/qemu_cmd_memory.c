@@ -185,8 +185,10 @@ dxQemuBackendFile(dxQemuBuildCtx *ctx, const dxQemuMemBackendSpec *spec,
     } else if (pageKiB) {
         const char *mount = dxQemuHugetlbfsMount(pageKiB);
         if (!mount) {
-            dxErrorReport(DX_ERR_UNSUPPORTED, NULL,
-                          "Unable to find any usable hugetlbfs mount for %llu KiB", pageKiB);
+            const dxDomainMemoryBackingDef *mb = ctx->def->memoryBacking;
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, mb ? &mb->loc : &ctx->def->loc,
+                             "Unable to find any usable hugetlbfs mount for %llu KiB "
+                             "(this host has 2 MiB and 1 GiB pages)", pageKiB);
             free(shortname);
             return -1;
         }
@@ -245,7 +247,8 @@ dxQemuBuildMemoryBackend(dxQemuBuildCtx *ctx, const dxQemuMemBackendSpec *spec)
 
     dxQemuBackendPageKiB(def, spec, &pageKiB);
     kind = dxQemuBackendKind(def, spec, pageKiB, access);
-    prealloc = dxQemuBackendPrealloc(def, pageKiB);
+    prealloc = spec->prealloc ? spec->prealloc == DX_TRISTATE_BOOL_YES :
+                                dxQemuBackendPrealloc(def, pageKiB);
     nodes = dxQemuBackendHostNodes(def, spec, &mode);
     if (nodes && !(policy = dxQemuPolicyName(mode)))
         nodes = NULL;
@@ -269,6 +272,8 @@ dxQemuBuildMemoryBackend(dxQemuBuildCtx *ctx, const dxQemuMemBackendSpec *spec)
         dxJSONAddBool(props, "share", access == DX_MEMORY_ACCESS_SHARED);
     if (spec->mainRam && kind != DX_QEMU_MEM_RAM)
         dxJSONAddBool(props, "x-use-canonical-path-for-ramblock-id", false);
+    if (spec->noReserve)
+        dxJSONAddBool(props, "reserve", false);
     if (prealloc) {
         dxJSONAddBool(props, "prealloc", true);
         if (mb && mb->allocThreads)
@@ -395,7 +400,8 @@ dxQemuBuildNuma(dxQemuBuildCtx *ctx)
         if (dxQemuNumaNode(ctx, i) < 0)
             return -1;
     }
-    if (dxDomainNumaHasDistances(numa)) {
+    /* QEMU assumes 10/20 already; only a different matrix is worth passing */
+    if (dxDomainNumaHasCustomDistances(numa)) {
         for (i = 0; i < numa->ncells; i++) {
             for (j = 0; j < numa->ncells; j++) {
                 dxArgvAdd(ctx->argv, "-numa");

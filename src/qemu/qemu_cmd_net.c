@@ -10,74 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- guest address of a device ------------------------------------------- */
-
-/* "pci.N", or the machine's root bus for bus 0. */
-static char *
-dxQemuPCIBusAlias(const dxDomainDef *def, unsigned int bus)
-{
-    if (bus == 0 && dxQemuMachineIsQ35(def->os.machine))
-        return dxStrdup("pcie.0");
-    return dxAsprintf("pci.%u", bus);
-}
-
-int
-dxQemuNetAddressProps(dxQemuBuildCtx *ctx, dxJSON *props, const dxDeviceInfo *info)
-{
-    char *s;
-
-    switch (info->type) {
-    case DX_ADDRESS_TYPE_PCI: {
-        const dxPCIAddress *a = &info->addr.pci;
-        s = dxQemuPCIBusAlias(ctx->def, a->bus);
-        dxJSONAddString(props, "bus", s);
-        free(s);
-        if (a->multi)
-            dxJSONAddBool(props, "multifunction", a->multi == DX_TRISTATE_SWITCH_ON);
-        s = a->function ? dxAsprintf("0x%x.0x%x", a->slot, a->function) :
-                          dxAsprintf("0x%x", a->slot);
-        dxJSONAddString(props, "addr", s);
-        free(s);
-        if (info->acpiIndex)
-            dxJSONAddUInt(props, "acpi-index", info->acpiIndex);
-        return 0;
-    }
-    case DX_ADDRESS_TYPE_USB:
-        /* the first USB controller is "usb", the others "usbN" */
-        s = info->addr.usb.bus ? dxAsprintf("usb%u.0", info->addr.usb.bus) : dxStrdup("usb.0");
-        dxJSONAddString(props, "bus", s);
-        free(s);
-        if (dxUSBPortIsSet(info->addr.usb.port)) {
-            s = dxUSBPortFormat(info->addr.usb.port);
-            dxJSONAddString(props, "port", s);
-            free(s);
-        }
-        return 0;
-    case DX_ADDRESS_TYPE_CCW:
-        s = dxAsprintf("%x.%x.%04x", info->addr.ccw.cssid, info->addr.ccw.ssid,
-                       info->addr.ccw.devno);
-        dxJSONAddString(props, "devno", s);
-        free(s);
-        return 0;
-    case DX_ADDRESS_TYPE_NONE:
-    case DX_ADDRESS_TYPE_VIRTIO_MMIO:
-        return 0;
-    case DX_ADDRESS_TYPE_DRIVE:
-    case DX_ADDRESS_TYPE_VIRTIO_SERIAL:
-    case DX_ADDRESS_TYPE_CCID:
-    case DX_ADDRESS_TYPE_SPAPRVIO:
-    case DX_ADDRESS_TYPE_VIRTIO_S390:
-    case DX_ADDRESS_TYPE_ISA:
-    case DX_ADDRESS_TYPE_DIMM:
-    case DX_ADDRESS_TYPE_UNASSIGNED:
-    case DX_ADDRESS_TYPE_LAST:
-        break;
-    }
-    dxErrorReportLoc(DX_ERR_UNSUPPORTED, &info->loc,
-                     "address type '%s' is not supported for this device",
-                     dxAddressTypeTypeToString(info->type));
-    return -1;
-}
+/* ---- ROM of a NIC or host device ------------------------------------------ */
 
 void
 dxQemuNetRomProps(dxJSON *props, const dxDeviceInfo *info)
@@ -146,17 +79,6 @@ dxQemuNetCheck(const dxNetDef *net)
 }
 
 /* ---- the host side ---------------------------------------------------- */
-
-/* Count the fd sets already handed out (-add-fd set=N, numbered in order). */
-static unsigned int
-dxQemuNextFdSet(const dxQemuBuildCtx *ctx)
-{
-    unsigned int n = 0;
-    size_t i;
-    for (i = 0; i < ctx->argv->nargs; i++)
-        n += strcmp(ctx->argv->args[i], "-add-fd") == 0;
-    return n;
-}
 
 /* a vhost fd per queue, so each queue gets its own vhost worker */
 static bool
@@ -288,10 +210,9 @@ dxQemuNetHostProps(dxQemuBuildCtx *ctx, const dxNetDef *net)
         break;
     case DX_NET_TYPE_VDPA: {
         /* the vDPA device is opened by the manager and passed in an fd set */
-        unsigned int set = dxQemuNextFdSet(ctx);
-        dxArgvAdd(ctx->argv, "-add-fd");
-        dxArgvAddf(ctx->argv, "set=%u,fd=%d,opaque=%s-vdpa", set, DX_QEMU_FD_VDPA,
-                   net->info.alias);
+        char *opaque = dxAsprintf("%s-vdpa", net->info.alias);
+        unsigned int set = dxQemuBuildAddFd(ctx, DX_QEMU_FD_VDPA, opaque);
+        free(opaque);
         dxJSONAddString(props, "type", "vhost-vdpa");
         s = dxAsprintf("/dev/fdset/%u", set);
         dxJSONAddString(props, "vhostdev", s);
@@ -401,10 +322,7 @@ dxQemuNicProps(dxQemuBuildCtx *ctx, const dxNetDef *net)
     dxJSONAddString(props, "mac", mac);
     if (net->info.bootIndex)
         dxJSONAddUInt(props, "bootindex", net->info.bootIndex);
-    if (dxQemuNetAddressProps(ctx, props, &net->info) < 0) {
-        dxJSONFree(props);
-        return NULL;
-    }
+    dxQemuBuildDeviceAddressProps(ctx, props, &net->info);
     dxQemuNetRomProps(props, &net->info);
     return props;
 }

@@ -7,6 +7,7 @@
 #include "util/dxalloc.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* SEV parameters of the reference host when the XML leaves them out */
 #define DX_QEMU_SEV_CBITPOS 47
@@ -85,4 +86,22 @@ dxQemuBuildQemuNsArgs(dxQemuBuildCtx *ctx)
     for (i = 0; ns && i < ns->nargs; i++)
         dxArgvAdd(ctx->argv, ns->args[i]);
     return 0;
+}
+
+/* <qemu:override>: the frontend properties of a device, by its "id". */
+static void
+dxQemuNsOverrideHook(void *opaque, const char *opt, dxJSON *props)
+{
+    const dxDomainDef *def = opaque;
+    if (strcmp(opt, "-device") == 0)
+        dxDomainQemuNsApplyOverride(def, dxJSONGetString(props, "id"), props);
+}
+
+void
+dxQemuInstallOverrides(dxQemuBuildCtx *ctx)
+{
+    if (!ctx->def->qemuNs || !ctx->def->qemuNs->ndevices)
+        return;
+    ctx->argv->jsonHook = dxQemuNsOverrideHook;
+    ctx->argv->jsonHookOpaque = ctx->def;
 }

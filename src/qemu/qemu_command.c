@@ -174,6 +174,8 @@ dxQemuBuildDeviceAddressProps(dxQemuBuildCtx *ctx, dxJSON *props,
     switch (info->type) {
     case DX_ADDRESS_TYPE_PCI:
         dxQemuPCIAddressProps(ctx, props, &info->addr.pci);
+        if (info->acpiIndex)
+            dxJSONAddUInt(props, "acpi-index", info->acpiIndex);
         break;
     case DX_ADDRESS_TYPE_USB:
         /* USB controller N is "usb" (N = 0) or "usbN"; its bus is ".0" */
@@ -397,6 +399,7 @@ dxQemuBuildCommandLine(dxDomainDef *def, const dxQemuBuildOptions *opts)
         return NULL;
     }
     ctx.argv = dxArgvNew();
+    dxQemuInstallOverrides(&ctx);
     dxArgvAdd(ctx.argv, def->emulator ? def->emulator : DX_QEMU_DEFAULT_EMULATOR);
     for (i = 0; i < DX_ARRAY_CARDINALITY(dxQemuBuildSteps); i++) {
         if (dxQemuBuildSteps[i](&ctx) < 0) {

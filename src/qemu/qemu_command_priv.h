@@ -49,6 +49,8 @@ typedef struct {
     int hostNodesMode;         /* dxNumatuneMode of HOSTNODES */
     unsigned long long alignKiB;   /* 0 = none */
     dxTristateBool pmem;
+    dxTristateBool prealloc;   /* 0 = from huge pages / <allocation> */
+    bool noReserve;            /* reserve=false: no swap reserved up front */
 } dxQemuMemBackendSpec;
 
 /* One step of the command line; returns 0 or -1 with an error reported.
@@ -107,6 +109,8 @@ const char *dxQemuLaunchSecurityId(const dxDomainDef *def);
 int dxQemuBuildLaunchSecurity(dxQemuBuildCtx *ctx);
 int dxQemuBuildCompat(dxQemuBuildCtx *ctx);
 int dxQemuBuildQemuNsArgs(dxQemuBuildCtx *ctx);
+/* Make every -device of the argv honour <qemu:override>. */
+void dxQemuInstallOverrides(dxQemuBuildCtx *ctx);
 /* qemu_cmd_smp.c */
 int dxQemuBuildSmp(dxQemuBuildCtx *ctx);
 int dxQemuBuildIOThreads(dxQemuBuildCtx *ctx);

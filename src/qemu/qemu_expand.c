@@ -38,6 +38,7 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
     dxQemuExpandCPU,
     dxQemuExpandNuma,
     dxQemuExpandFirmware,
+    dxQemuExpandSeclabels,
 
     /* implicit controllers and default devices (usb, ide/sata, pci root,
        memballoon, input, audio, ...) */

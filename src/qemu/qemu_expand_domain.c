@@ -5,6 +5,7 @@
 #include "conf/cpu_conf.h"
 #include "conf/numa_conf.h"
 #include "conf/os_conf.h"
+#include "conf/seclabel_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
@@ -96,6 +97,24 @@ dxQemuExpandFirmware(dxDomainDef *def)
         l->stateless != DX_TRISTATE_BOOL_YES && !l->nvramPath && !l->nvramType) {
         l->nvramPresent = true;
         l->nvramPath = dxAsprintf("%s/%s_VARS.fd", DX_QEMU_NVRAM_DIR, def->name);
+    }
+    return 0;
+}
+
+/* A label with no model goes to the host's security driver; the
+ * reference host has none, so the label becomes type='none'. */
+int
+dxQemuExpandSeclabels(dxDomainDef *def)
+{
+    size_t i;
+
+    for (i = 0; def->seclabels && i < def->seclabels->n; i++) {
+        dxSeclabel *l = def->seclabels->labels[i];
+        if (l->model || l->type == DX_SECLABEL_DEFAULT)
+            continue;
+        l->model = dxStrdup("none");
+        l->type = DX_SECLABEL_NONE;
+        l->relabel = DX_TRISTATE_BOOL_NO;
     }
     return 0;
 }

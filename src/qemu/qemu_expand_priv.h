@@ -8,3 +8,4 @@
 int dxQemuExpandCPU(dxDomainDef *def);
 int dxQemuExpandNuma(dxDomainDef *def);
 int dxQemuExpandFirmware(dxDomainDef *def);
+int dxQemuExpandSeclabels(dxDomainDef *def);

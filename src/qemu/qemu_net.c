@@ -1,6 +1,7 @@
 /* qemu_net.c: the QEMU driver's defaults, rules and aliases for
  * <interface> and <hostdev>. */
 #include "qemu_net.h"
+#include "qemu_address.h"
 #include "conf/hostdev_conf.h"
 #include "conf/net_conf.h"
 #include "util/dxalloc.h"
@@ -331,4 +332,87 @@ dxQemuAssignNetHostdevAliases(dxDomainDef *def)
             def->hostdevs[i]->info->alias = dxQemuNextHostdevAlias(def);
     }
     return 0;
+}
+
+/* ---- address assignment hooks -------------------------------------------------- */
+
+/* Which PCI slot a NIC needs.  SR-IOV interfaces are not asked here: the
+ * device walk hands them to the hostdev row. */
+unsigned int
+dxQemuNetPCIConnect(const dxDomainDef *def, dxDeviceRef dev)
+{
+    const dxNetDef *net = dev.ptr;
+
+    if (net->info.type != DX_ADDRESS_TYPE_NONE && net->info.type != DX_ADDRESS_TYPE_PCI)
+        return 0;
+    switch (net->model) {
+    case DX_NET_MODEL_VIRTIO:
+    case DX_NET_MODEL_VIRTIO_NON_TRANSITIONAL:
+        return dxQemuPCIConnectVirtio(def);
+    case DX_NET_MODEL_VIRTIO_TRANSITIONAL:
+        /* the legacy interface needs a conventional PCI slot */
+        return dxQemuPCIConnectPCI();
+    case DX_NET_MODEL_E1000E:
+        return dxQemuPCIConnectPCIe(def);
+    case DX_NET_MODEL_USB_NET:
+    case DX_NET_MODEL_SPAPR_VLAN:
+    case DX_NET_MODEL_LAN9118:
+    case DX_NET_MODEL_SMC91C111:
+        return 0;
+    case DX_NET_MODEL_UNKNOWN:
+    case DX_NET_MODEL_NETFRONT:
+    case DX_NET_MODEL_RTL8139:
+    case DX_NET_MODEL_E1000:
+    case DX_NET_MODEL_VLANCE:
+    case DX_NET_MODEL_VMXNET:
+    case DX_NET_MODEL_VMXNET2:
+    case DX_NET_MODEL_VMXNET3:
+    case DX_NET_MODEL_AM79C970A:
+    case DX_NET_MODEL_AM79C973:
+    case DX_NET_MODEL_82540EM:
+    case DX_NET_MODEL_82545EM:
+    case DX_NET_MODEL_82543GC:
+    case DX_NET_MODEL_LAST:
+        break;
+    }
+    return dxQemuPCIConnectPCI();
+}
+
+/* Host devices, SR-IOV interfaces included.  Whether a host function is
+ * PCI Express can only be read on the host; libvirt assumes Express when
+ * it cannot tell (and for mediated devices), and so does domxml. */
+unsigned int
+dxQemuHostdevPCIConnect(const dxDomainDef *def, dxDeviceRef dev)
+{
+    const dxHostdevDef *h = dev.ptr;
+
+    if (h->mode != DX_HOSTDEV_MODE_SUBSYS ||
+        (h->info->type != DX_ADDRESS_TYPE_NONE && h->info->type != DX_ADDRESS_TYPE_PCI))
+        return 0;
+    switch (h->subsys) {
+    case DX_HOSTDEV_SUBSYS_PCI:
+        return dxQemuPCIConnectPCIe(def);
+    case DX_HOSTDEV_SUBSYS_MDEV:
+        return h->mdev.model == DX_MDEV_MODEL_VFIO_PCI ? dxQemuPCIConnectPCIe(def) : 0;
+    case DX_HOSTDEV_SUBSYS_SCSI_HOST:
+        if (h->scsiHost.model == DX_HOSTDEV_SCSI_HOST_MODEL_VIRTIO_TRANSITIONAL)
+            return dxQemuPCIConnectPCI();
+        return dxQemuPCIConnectVirtio(def);
+    case DX_HOSTDEV_SUBSYS_USB:
+    case DX_HOSTDEV_SUBSYS_SCSI:
+    case DX_HOSTDEV_SUBSYS_LAST:
+        break;
+    }
+    return 0;
+}
+
+dxQemuUSBKind
+dxQemuHostdevUSBKind(const dxDomainDef *def, dxDeviceRef dev)
+{
+    const dxHostdevDef *h = dev.ptr;
+    (void)def;
+    if (h->mode == DX_HOSTDEV_MODE_SUBSYS && h->subsys == DX_HOSTDEV_SUBSYS_USB &&
+        (h->info->type == DX_ADDRESS_TYPE_NONE || h->info->type == DX_ADDRESS_TYPE_USB))
+        return DX_QEMU_USB_DEVICE;
+    return DX_QEMU_USB_NONE;
 }

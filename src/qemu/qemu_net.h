@@ -27,9 +27,8 @@ int dxQemuValidateHostdevs(const dxDomainDef *def);
 /* aliases: net0, hostdev0, ... */
 int dxQemuAssignNetHostdevAliases(dxDomainDef *def);
 
-/* Guest address and ROM properties of a NIC or host device, in
- * libvirt's order (bus, multifunction, addr, acpi-index; rombar, romfile). */
-int dxQemuNetAddressProps(dxQemuBuildCtx *ctx, dxJSON *props, const dxDeviceInfo *info);
+/* ROM properties of a NIC or host device, after its address: rombar,
+ * romfile (an empty romfile for <rom enabled='no'/>). */
 void dxQemuNetRomProps(dxJSON *props, const dxDeviceInfo *info);
 
 /* command-line steps */

@@ -49,6 +49,8 @@ static const dxQemuRule dxQemuRules[] = {
     dxQemuValidateCPUArch,
     dxQemuValidateFeatureArch,
     dxQemuValidateMemory,
+    dxQemuValidateBootloader,
+    dxQemuValidateLifecycle,
 };
 
 int

@@ -5,6 +5,7 @@
 #include "conf/cpu_conf.h"
 #include "conf/features_conf.h"
 #include "conf/memdev_conf.h"
+#include "conf/misc_conf.h"
 #include "conf/numa_conf.h"
 #include "conf/os_conf.h"
 #include "util/dxalloc.h"
@@ -248,6 +249,41 @@ dxQemuValidateMemory(const dxDomainDef *def)
                              "has only '%zu' NUMA nodes configured", node, ncells);
             return -1;
         }
+    }
+    return 0;
+}
+
+/* A host-side boot loader (pygrub) belongs to Xen; QEMU boots firmware. */
+int
+dxQemuValidateBootloader(const dxDomainDef *def)
+{
+    if (def->misc && (def->misc->bootloader || def->misc->bootloaderArgs)) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->loc,
+                         "bootloader is not supported by QEMU: use <os><kernel> or firmware");
+        return -1;
+    }
+    return 0;
+}
+
+/* QEMU cannot keep a stopped guest around (preserve) on a power-off or
+ * reboot, and libvirt's rename-restart is a Xen feature. */
+int
+dxQemuValidateLifecycle(const dxDomainDef *def)
+{
+    if (def->onPoweroff == DX_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME ||
+        def->onReboot == DX_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME ||
+        def->onCrash == DX_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->loc,
+                         "qemu driver doesn't support the 'rename-restart' action for "
+                         "'on_reboot'/'on_poweroff'/'on_crash'");
+        return -1;
+    }
+    if (def->onPoweroff == DX_DOMAIN_LIFECYCLE_ACTION_PRESERVE ||
+        def->onReboot == DX_DOMAIN_LIFECYCLE_ACTION_PRESERVE) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->loc,
+                         "qemu driver doesn't support the 'preserve' action for "
+                         "'on_reboot'/'on_poweroff'");
+        return -1;
     }
     return 0;
 }

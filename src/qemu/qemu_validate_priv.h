@@ -12,3 +12,5 @@ int dxQemuValidateArch(const dxDomainDef *def);
 int dxQemuValidateCPUArch(const dxDomainDef *def);
 int dxQemuValidateFeatureArch(const dxDomainDef *def);
 int dxQemuValidateMemory(const dxDomainDef *def);
+int dxQemuValidateBootloader(const dxDomainDef *def);
+int dxQemuValidateLifecycle(const dxDomainDef *def);

@@ -59,7 +59,10 @@ dxArgvAddBuf(dxArgv *argv, const char *opt, dxBuf *value)
 void
 dxArgvAddJSON(dxArgv *argv, const char *opt, dxJSON *props)
 {
-    char *s = dxJSONFormat(props);
+    char *s;
+    if (argv->jsonHook)
+        argv->jsonHook(argv->jsonHookOpaque, opt, props);
+    s = dxJSONFormat(props);
     dxJSONFree(props);
     dxArgvAdd(argv, opt);
     DX_APPEND(argv->args, argv->nargs, s);

@@ -8,6 +8,10 @@
 typedef struct {
     char **args;
     size_t nargs;
+    /* Called with every JSON option before it is written; may edit PROPS
+     * (the QEMU namespace's per-device property overrides use it). */
+    void (*jsonHook)(void *opaque, const char *opt, dxJSON *props);
+    void *jsonHookOpaque;
 } dxArgv;
 
 dxArgv *dxArgvNew(void);

@@ -112,12 +112,45 @@ void dxJSONAddInt(dxJSON *obj, const char *key, long long v) { dxJSONAdd(obj, ke
 void dxJSONAddUInt(dxJSON *obj, const char *key, unsigned long long v) { dxJSONAdd(obj, key, dxJSONNewUInt(v)); }
 void dxJSONAddBool(dxJSON *obj, const char *key, bool v) { dxJSONAdd(obj, key, dxJSONNewBool(v)); }
 
-void
-dxJSONAddDouble(dxJSON *obj, const char *key, double d)
+dxJSON *dxJSONNewNull(void) { return dxJSONNew(DX_JSON_NULL); }
+
+dxJSON *
+dxJSONNewDouble(double d)
 {
     dxJSON *v = dxJSONNew(DX_JSON_DOUBLE);
     v->v.d = d;
-    dxJSONAdd(obj, key, v);
+    return v;
+}
+
+void
+dxJSONAddDouble(dxJSON *obj, const char *key, double d)
+{
+    dxJSONAdd(obj, key, dxJSONNewDouble(d));
+}
+
+const char *
+dxJSONKeyAt(const dxJSON *obj, size_t i)
+{
+    return obj && obj->type == DX_JSON_OBJECT && i < obj->n ? obj->members[i].key : NULL;
+}
+
+const dxJSON *
+dxJSONValueAt(const dxJSON *v, size_t i)
+{
+    if (!v || i >= v->n)
+        return NULL;
+    if (v->type == DX_JSON_OBJECT)
+        return v->members[i].value;
+    return v->type == DX_JSON_ARRAY ? v->items[i] : NULL;
+}
+
+bool
+dxJSONBoolValue(const dxJSON *v, bool *out)
+{
+    if (!v || v->type != DX_JSON_BOOL)
+        return false;
+    *out = v->v.b;
+    return true;
 }
 
 void

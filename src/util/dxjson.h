@@ -32,6 +32,8 @@ dxJSON *dxJSONNewString(const char *s);
 dxJSON *dxJSONNewInt(long long v);
 dxJSON *dxJSONNewUInt(unsigned long long v);
 dxJSON *dxJSONNewBool(bool v);
+dxJSON *dxJSONNewNull(void);
+dxJSON *dxJSONNewDouble(double v);
 void dxJSONFree(dxJSON *v);
 
 dxJSONType dxJSONGetType(const dxJSON *v);
@@ -50,6 +52,18 @@ size_t dxJSONSize(const dxJSON *v);            /* members or elements */
 const dxJSON *dxJSONGet(const dxJSON *obj, const char *key);
 const char *dxJSONGetString(const dxJSON *obj, const char *key);
 const char *dxJSONStringValue(const dxJSON *v);
+/* Members by position: the I-th key of an object, the I-th value of an
+ * object or element of an array (NULL when out of range). */
+const char *dxJSONKeyAt(const dxJSON *obj, size_t i);
+const dxJSON *dxJSONValueAt(const dxJSON *v, size_t i);
+/* true and *OUT when V is a boolean */
+bool dxJSONBoolValue(const dxJSON *v, bool *out);
+
+/* Parse JSON TEXT (RFC 8259; numbers become INT, UINT or DOUBLE); NULL
+ * when it is not valid, with a reason in *ERROR (caller frees) when ERROR
+ * is not NULL.  Nesting is limited to 64 levels. */
+dxJSON *dxJSONParse(const char *text, char **error);
+
 /* Remove the member KEY (first occurrence); true if one was removed. */
 bool dxJSONRemove(dxJSON *obj, const char *key);
 

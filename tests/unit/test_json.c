@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/dxjson.h"
 
@@ -96,6 +97,66 @@ test_get_and_remove(void **state)
     dxJSONFree(o);
 }
 
+static void
+test_parse_round_trip(void **state)
+{
+    const char *text = "{\"driver\":\"vfio-pci\",\"host\":\"0000:06:12.5\",\"n\":-3,"
+                       "\"big\":18446744073709551615,\"d\":1.5,\"on\":true,\"off\":false,"
+                       "\"z\":null,\"a\":[1,{\"b\":[]},\"s\"],\"e\":{}}";
+    dxJSON *v = dxJSONParse(text, NULL);
+    char *out;
+    bool b = false;
+    (void)state;
+    assert_non_null(v);
+    out = dxJSONFormat(v);
+    assert_string_equal(out, text);
+    free(out);
+    assert_string_equal(dxJSONKeyAt(v, 1), "host");
+    assert_string_equal(dxJSONStringValue(dxJSONValueAt(v, 0)), "vfio-pci");
+    assert_true(dxJSONBoolValue(dxJSONGet(v, "on"), &b) && b);
+    assert_int_equal(dxJSONGetType(dxJSONGet(v, "big")), DX_JSON_UINT);
+    assert_int_equal(dxJSONSize(dxJSONGet(v, "a")), 3);
+    assert_null(dxJSONKeyAt(v, 99));
+    dxJSONFree(v);
+}
+
+static void
+test_parse_strings_and_blanks(void **state)
+{
+    dxJSON *v = dxJSONParse(" [ \"a\\\"b\\u00e9\\ud83d\\ude00\\n\" ] ", NULL);
+    (void)state;
+    assert_non_null(v);
+    assert_string_equal(dxJSONStringValue(dxJSONValueAt(v, 0)), "a\"b\xc3\xa9\xf0\x9f\x98\x80\n");
+    dxJSONFree(v);
+}
+
+static void
+test_parse_errors(void **state)
+{
+    static const char *const bad[] = {
+        "", "{", "{\"a\"}", "{\"a\":1,}", "[1 2]", "01", "1.", "-", "tru", "\"\\x\"",
+        "\"a", "\"\\ud800\"", "\"\\u0000\"", "{} x", "\"tab\there\"",
+    };
+    size_t i;
+    char *err = NULL;
+    (void)state;
+    for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        dxJSON *v = dxJSONParse(bad[i], &err);
+        if (v)
+            fail_msg("'%s' parsed", bad[i]);
+        assert_non_null(err);
+        free(err);
+    }
+    {
+        /* nesting is bounded */
+        char deep[400];
+        memset(deep, '[', 200);
+        memset(deep + 200, ']', 199);
+        deep[399] = '\0';
+        assert_null(dxJSONParse(deep, NULL));
+    }
+}
+
 int
 main(void)
 {
@@ -105,6 +166,9 @@ main(void)
         cmocka_unit_test(test_string_values_are_escaped),
         cmocka_unit_test(test_key_value_form),
         cmocka_unit_test(test_get_and_remove),
+        cmocka_unit_test(test_parse_round_trip),
+        cmocka_unit_test(test_parse_strings_and_blanks),
+        cmocka_unit_test(test_parse_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
