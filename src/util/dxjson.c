@@ -33,7 +33,6 @@ dxJSONNew(dxJSONType type)
 
 dxJSON *dxJSONNewObject(void) { return dxJSONNew(DX_JSON_OBJECT); }
 dxJSON *dxJSONNewArray(void) { return dxJSONNew(DX_JSON_ARRAY); }
-dxJSON *dxJSONNewNull(void) { return dxJSONNew(DX_JSON_NULL); }
 
 dxJSON *
 dxJSONNewString(const char *s)

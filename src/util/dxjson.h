@@ -27,7 +27,6 @@ typedef struct _dxJSON dxJSON;
 
 dxJSON *dxJSONNewObject(void);
 dxJSON *dxJSONNewArray(void);
-dxJSON *dxJSONNewNull(void);
 dxJSON *dxJSONNewString(const char *s);
 dxJSON *dxJSONNewInt(long long v);
 dxJSON *dxJSONNewUInt(unsigned long long v);
