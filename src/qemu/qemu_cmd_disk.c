@@ -27,6 +27,9 @@ dxQemuAssignNodeIndexes(dxQemuBuildCtx *ctx)
 
     for (i = ctx->def->ndisks; i > 0; i--) {
         dxStorageSource *src;
+        /* SD cards are still plain -drive options */
+        if (ctx->def->disks[i - 1]->bus == DX_DISK_BUS_SD)
+            continue;
         for (src = ctx->def->disks[i - 1]->src; dxStorageSourceIsBacking(src);
              src = src->backingStore)
             src->nodeIndex = ++n;
@@ -145,13 +148,22 @@ dxQemuCacheFlags(dxDiskCache cache, bool *writeback, bool *direct, bool *noflush
     return false;
 }
 
+/* A disk shared read-write between hosts must bypass the host cache. */
+static dxDiskCache
+dxQemuDiskCache(const dxDiskDef *disk)
+{
+    if (!disk->driver.cache && disk->src->shared && !disk->src->readonly)
+        return DX_DISK_CACHE_NONE;
+    return disk->driver.cache;
+}
+
 static void
 dxQemuCacheProps(dxJSON *props, const dxDiskDef *disk)
 {
     bool wb, direct, noflush;
     dxJSON *cache;
 
-    if (!dxQemuCacheFlags(disk->driver.cache, &wb, &direct, &noflush))
+    if (!dxQemuCacheFlags(dxQemuDiskCache(disk), &wb, &direct, &noflush))
         return;
     cache = dxJSONNewObject();
     dxJSONAddBool(cache, "direct", direct);
@@ -377,6 +389,16 @@ dxQemuNetworkStorageProps(const dxDiskDef *disk, const dxStorageSource *src, dxJ
     }
 }
 
+/* libvirt opens an optical drive of the host with QEMU's host_cdrom
+ * driver; offline, domxml recognises the drive by its usual name. */
+static bool
+dxQemuIsHostCDROM(const dxDiskDef *disk, const dxStorageSource *src)
+{
+    return src == disk->src && disk->device == DX_DISK_DEVICE_CDROM &&
+           src->type == DX_STORAGE_TYPE_BLOCK && src->path &&
+           strncmp(src->path, "/dev/cdrom", 10) == 0;
+}
+
 /* The first keys of a storage node: driver and what it opens. */
 static int
 dxQemuStorageTypeProps(const dxDiskDef *disk, const dxStorageSource *src, dxJSON *props)
@@ -388,7 +410,7 @@ dxQemuStorageTypeProps(const dxDiskDef *disk, const dxStorageSource *src, dxJSON
     case DX_STORAGE_TYPE_BLOCK:
         if (src->type == DX_STORAGE_TYPE_FILE)
             dxJSONAddString(props, "driver", "file");
-        else if (src == disk->src && disk->device == DX_DISK_DEVICE_CDROM)
+        else if (dxQemuIsHostCDROM(disk, src))
             dxJSONAddString(props, "driver", "host_cdrom");
         else
             dxJSONAddString(props, "driver", "host_device");
@@ -832,7 +854,7 @@ dxQemuDiskCommonProps(dxQemuBuildCtx *ctx, const dxDiskDef *disk, dxJSON *props)
     else if (disk->removable && disk->bus == DX_DISK_BUS_SCSI && disk->device == DX_DISK_DEVICE_DISK)
         dxJSONAddBool(props, "removable", disk->removable == DX_TRISTATE_SWITCH_ON);
     if (disk->device != DX_DISK_DEVICE_LUN &&
-        dxQemuCacheFlags(disk->driver.cache, &wb, &direct, &noflush))
+        dxQemuCacheFlags(dxQemuDiskCache(disk), &wb, &direct, &noflush))
         dxJSONAddString(props, "write-cache", wb ? "on" : "off");
 }
 
@@ -956,6 +978,23 @@ dxQemuBuildFloppyController(dxQemuBuildCtx *ctx)
     }
 }
 
+/* An SD card: QEMU has no -device for it, only the legacy -drive. */
+static void
+dxQemuBuildSDDrive(dxQemuBuildCtx *ctx, const dxDiskDef *disk)
+{
+    dxBuf buf = DX_BUF_INIT;
+
+    if (!dxStorageSourceIsEmpty(disk->src)) {
+        dxBufAddStr(&buf, "file=");
+        dxBufEscapeComma(&buf, disk->src->path);
+        dxBufAddf(&buf, ",format=%s,", dxStorageFormatTypeToString(disk->src->format));
+    }
+    dxBufAddf(&buf, "if=sd,index=%d", dxDiskNameToIndex(disk->dst));
+    if (disk->src->readonly)
+        dxBufAddStr(&buf, ",readonly=on");
+    dxArgvAddBuf(ctx->argv, "-drive", &buf);
+}
+
 /* ---- all disks --------------------------------------------------------------------------------- */
 
 int
@@ -968,6 +1007,10 @@ dxQemuBuildDisks(dxQemuBuildCtx *ctx)
         const dxDiskDef *disk = ctx->def->disks[i];
         dxJSON *props;
 
+        if (disk->bus == DX_DISK_BUS_SD) {
+            dxQemuBuildSDDrive(ctx, disk);
+            continue;
+        }
         if (disk->src->type == DX_STORAGE_TYPE_VHOST_USER)
             dxQemuBuildVhostUserChardev(ctx, disk);
         else if (!dxStorageSourceIsEmpty(disk->src) && dxQemuBuildDiskChain(ctx, disk) < 0)

@@ -270,7 +270,6 @@ dxQemuDiskBusProblem(const dxDomainDef *def, const dxDiskDef *disk)
         break;
     case DX_DISK_BUS_XEN:
     case DX_DISK_BUS_UML:
-    case DX_DISK_BUS_SD:
         return "this disk bus is not supported by QEMU on x86";
     default:
         break;
