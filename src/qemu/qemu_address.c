@@ -248,7 +248,15 @@ dxQemuAssignAddresses(dxDomainDef *def)
         return -1;
     if (dxQemuAssignPCIAddresses(def) < 0)
         return -1;
-    if (dxQemuAssignUSBAddresses(def) < 0)
+    if (dxQemuAssignUSBAddresses(def, false) < 0)
         return -1;
     return 0;
+}
+
+int
+dxQemuAssignStartAddresses(dxDomainDef *def)
+{
+    if (!dxQemuArchIsX86(def->os.arch))
+        return 0;
+    return dxQemuAssignUSBAddresses(def, true);
 }

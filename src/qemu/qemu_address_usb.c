@@ -552,16 +552,31 @@ dxUSBAddHubs(dxDomainDef *def, dxUSBSet *set, size_t available)
     return 0;
 }
 
+static int
+dxUSBCheckComplete(dxDomainDef *def, dxUSBSet *set, dxDeviceInfo *info, dxQemuUSBKind kind,
+                   void *opaque)
+{
+    (void)def;
+    (void)set;
+    (void)kind;
+    (void)opaque;
+    return dxUSBHasPort(info) ? 0 : -1;
+}
+
 int
-dxQemuAssignUSBAddresses(dxDomainDef *def)
+dxQemuAssignUSBAddresses(dxDomainDef *def, bool newDomain)
 {
     dxUSBSet set = { NULL, 0 };
     size_t ports;
     int rc = -1;
 
+    /* the configuration of an existing domain keeps its USB layout as
+     * written unless it is complete: QEMU must see the same topology */
+    if (!newDomain && dxUSBForEach(def, &set, -1, dxUSBCheckComplete, NULL) < 0)
+        return 0;
     if (dxUSBSetAddControllers(&set, def, &ports) < 0)
         goto cleanup;
-    if (dxUSBAddHubs(def, &set, ports) < 0)
+    if (newDomain && dxUSBAddHubs(def, &set, ports) < 0)
         goto cleanup;
     /* hubs with an address first (devices may sit behind them), then the
      * other addresses written by the user, then the hubs without one,

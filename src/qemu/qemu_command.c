@@ -8,6 +8,7 @@
  */
 #include "qemu_command_priv.h"
 #include "qemu_alias.h"
+#include "qemu_address.h"
 #include "qemu_cmd_devices.h"
 #include "qemu_net.h"
 #include "qemu_cmd_chr.h"
@@ -394,7 +395,7 @@ dxQemuBuildCommandLine(dxDomainDef *def, const dxQemuBuildOptions *opts)
         ctx.stateDir = opts->stateDir;
     else
         ctx.stateDir = stateDir = dxQemuDefaultStateDir(def);
-    if (dxQemuAssignAliases(def) < 0) {
+    if (dxQemuAssignStartAddresses(def) < 0 || dxQemuAssignAliases(def) < 0) {
         free(stateDir);
         return NULL;
     }
