@@ -2,6 +2,7 @@
  * checks, and the lookup/insert helpers other families use. */
 #include "controller_conf.h"
 #include "disk_conf.h"
+#include "hostdev_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 #include "util/dxxml.h"
@@ -726,6 +727,7 @@ static const dxImplicitControllerHook dxImplicitControllerHooks[] = {
     /* smartcards: ccid */
 
     /* SCSI hostdevs: scsi */
+    dxHostdevsAddImplicitControllers,
 
     NULL,
 };

@@ -17,6 +17,28 @@
 
 /* ---- preparation ------------------------------------------------------------------ */
 
+static bool
+dxQemuDiskHasNodes(const dxDiskDef *disk)
+{
+    /* SD cards are still plain -drive options */
+    return disk->bus != DX_DISK_BUS_SD;
+}
+
+unsigned int
+dxQemuDiskNodeCount(const dxDomainDef *def)
+{
+    unsigned int n = 0;
+    size_t i;
+    for (i = 0; i < def->ndisks; i++) {
+        const dxStorageSource *src;
+        if (!dxQemuDiskHasNodes(def->disks[i]))
+            continue;
+        for (src = def->disks[i]->src; dxStorageSourceIsBacking(src); src = src->backingStore)
+            n++;
+    }
+    return n;
+}
+
 /* Node N of "libvirt-N-storage": libvirt numbers the images of all disks
  * from the last disk to the first, each chain from the top down. */
 static void
@@ -27,8 +49,7 @@ dxQemuAssignNodeIndexes(dxQemuBuildCtx *ctx)
 
     for (i = ctx->def->ndisks; i > 0; i--) {
         dxStorageSource *src;
-        /* SD cards are still plain -drive options */
-        if (ctx->def->disks[i - 1]->bus == DX_DISK_BUS_SD)
+        if (!dxQemuDiskHasNodes(ctx->def->disks[i - 1]))
             continue;
         for (src = ctx->def->disks[i - 1]->src; dxStorageSourceIsBacking(src);
              src = src->backingStore)

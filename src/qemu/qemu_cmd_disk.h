@@ -4,6 +4,9 @@
 
 #include "qemu_command_priv.h"
 
+/* How many "libvirt-N-" block node numbers the disks use (their images,
+ * backing chains included): other block users number from the next one. */
+unsigned int dxQemuDiskNodeCount(const dxDomainDef *def);
 /* Before any option: block node numbers (ctx->nextNodeIndex) and whether
  * the master key is needed. */
 int dxQemuPrepareDisks(dxQemuBuildCtx *ctx);
