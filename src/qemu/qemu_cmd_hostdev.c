@@ -3,6 +3,7 @@
  * usb-host, vhost-scsi.  Devices with <address type='unassigned'/> are
  * prepared for the guest but not plugged in. */
 #include "qemu_net.h"
+#include "qemu_cmd_disk.h"
 #include "conf/controller_conf.h"
 #include "conf/hostdev_conf.h"
 #include "conf/net_conf.h"
