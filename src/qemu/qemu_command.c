@@ -293,6 +293,7 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildControllers,
 
     /* memory devices */
+    dxQemuBuildMemoryDevices,
 
     /* hubs */
     dxQemuBuildHubs,
