@@ -2,6 +2,7 @@
  * checks, and the lookup/insert helpers other families use. */
 #include "controller_conf.h"
 #include "disk_conf.h"
+#include "chr_conf.h"
 #include "hostdev_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
@@ -723,6 +724,7 @@ static const dxImplicitControllerHook dxImplicitControllerHooks[] = {
     dxDiskDefsAddImplicitControllers,
 
     /* virtio consoles and channels: virtio-serial */
+    dxChrAddImplicitVirtioSerial,
 
     /* smartcards: ccid */
 

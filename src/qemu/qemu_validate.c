@@ -8,6 +8,7 @@
 #include "qemu_chr.h"
 #include "qemu_display.h"
 #include "qemu_disk.h"
+#include "conf/panic_conf.h"
 #include "util/dxerror.h"
 
 static int
@@ -40,6 +41,7 @@ static const dxQemuRule dxQemuRules[] = {
 
     /* other device rules */
     dxQemuValidateOtherDevices,
+    dxPanicValidate,        /* again: expand gave default panics their model */
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
     dxQemuValidateCPU,
