@@ -3,7 +3,8 @@
  * Properties: no crash, leak or undefined behaviour; a refusal always
  * comes with an error; every argument is valid UTF-8 and every JSON option
  * value is well-formed JSON; the expanded XML is accepted again (strict),
- * expanding it changes nothing, and it gives the same command line (what
+ * expanding it changes nothing (from the second expansion on: see
+ * dxFuzzCheckFixedPoint), and it gives the same command line (what
  * libvirt guarantees when it saves a domain and starts it later). */
 #include "fuzz_common.h"
 
@@ -63,6 +64,27 @@ dxFuzzJoin(char **args)
     return s;
 }
 
+/* libvirt appends the controllers it adds (after the ones written), and
+ * reading them back sorts each type by index: the first expansion of a
+ * domain with added controllers may come back reordered once, but the
+ * second one is a fixed point. */
+static void
+dxFuzzCheckFixedPoint(const char *first, const char *second)
+{
+    dxDomainDef *def = dxDomainDefParseString(second, "expanded2.xml", DX_DOMAIN_PARSE_STRICT);
+    char *third;
+
+    if (!def || dxDomainDefExpand(def) < 0) {
+        dxFuzzPrintErrors("re-parse");
+        dxFuzzFail("the twice expanded XML was refused:\n%s", second);
+    }
+    third = dxDomainDefFormat(def, 0);
+    if (strcmp(second, third) != 0)
+        dxFuzzFailDiff("expanding the expanded XML changed it", first, second);
+    free(third);
+    dxDomainDefFree(def);
+}
+
 /* The expanded XML must be a fixed point with the same argv. */
 static void
 dxFuzzCheckExpanded(dxDomainDef *def, const char *argvText)
@@ -78,7 +100,7 @@ dxFuzzCheckExpanded(dxDomainDef *def, const char *argvText)
     }
     second = dxDomainDefFormat(again, 0);
     if (strcmp(first, second) != 0)
-        dxFuzzFailDiff("expanding the expanded XML changed it", first, second);
+        dxFuzzCheckFixedPoint(first, second);
     if (argvText) {
         if (!(args2 = dxDomainDefBuildArgv(again, NULL, NULL))) {
             dxFuzzPrintErrors("argv");
