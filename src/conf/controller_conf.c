@@ -1,6 +1,7 @@
 /* controller_conf.c: <controller>: parse, format, generic defaults and
  * checks, and the lookup/insert helpers other families use. */
 #include "controller_conf.h"
+#include "smartcard_conf.h"
 #include "chr_conf.h"
 #include "hostdev_conf.h"
 #include "util/dxalloc.h"
@@ -725,6 +726,7 @@ static const dxImplicitControllerHook dxImplicitControllerHooks[] = {
     dxChrAddImplicitVirtioSerial,
 
     /* smartcards: ccid */
+    dxSmartcardsAddImplicitControllers,
 
     /* SCSI hostdevs: scsi */
     dxHostdevsAddImplicitControllers,

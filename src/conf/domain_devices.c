@@ -179,7 +179,6 @@ dxDomainDevicesPostParse(dxDomainDef *def)
     /* <interface> */
 
     /* <smartcard> */
-    dxSmartcardsAssignCCID(def);
 
     /* <serial> */
     if (dxChrDefsPostParse(def) < 0)

@@ -21,6 +21,7 @@
 #include "input_conf.h"
 #include "sound_conf.h"
 #include "video_conf.h"
+#include "iommu_conf.h"
 #include "memballoon_conf.h"
 #include "panic_conf.h"
 #include "watchdog_conf.h"
@@ -208,6 +209,7 @@ static const dxDomainRule dxDomainRules[] = {
     dxWatchdogValidate,
     dxMemballoonValidate,
     dxPanicValidate,
+    dxIOMMUValidate,
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
     dxDomainOsValidate,
