@@ -7,6 +7,8 @@
 #include "qemu_validate_priv.h"
 #include "qemu_chr.h"
 #include "qemu_display.h"
+#include "qemu_disk.h"
+#include "conf/panic_conf.h"
 #include "util/dxerror.h"
 
 static int
@@ -27,6 +29,7 @@ static const dxQemuRule dxQemuRules[] = {
     dxQemuValidateVirtType,
 
     /* storage rules */
+    dxQemuValidateDisks,
 
     /* network rules */
     dxQemuValidateNets,
@@ -38,6 +41,7 @@ static const dxQemuRule dxQemuRules[] = {
 
     /* other device rules */
     dxQemuValidateOtherDevices,
+    dxPanicValidate,        /* again: expand gave default panics their model */
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
     dxQemuValidateCPU,
