@@ -6,6 +6,7 @@
 #include "qemu_target.h"
 #include "conf/controller_conf.h"
 #include "conf/numa_conf.h"
+#include "conf/tune_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
@@ -167,6 +168,19 @@ dxQemuValidateController(const dxDomainDef *def, const dxControllerDef *cont)
 {
     size_t ncells;
 
+    if (cont->type == DX_CONTROLLER_TYPE_XENBUS) {
+        /* libvirt looks for a PCI slot for it, and none fits */
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
+                         "Cannot automatically add a new PCI bus for a device with connect "
+                         "flags 00");
+        return -1;
+    }
+    if (cont->driver.iothread && !dxDomainIOThreadFind(def, cont->driver.iothread)) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
+                         "controller iothread '%u' not defined in iothreadid",
+                         cont->driver.iothread);
+        return -1;
+    }
     if (cont->type == DX_CONTROLLER_TYPE_USB &&
         (cont->model == DX_CONTROLLER_MODEL_USB_NEC_XHCI ||
          cont->model == DX_CONTROLLER_MODEL_USB_QEMU_XHCI) && cont->ports > 15) {
