@@ -28,7 +28,7 @@ dxFuzzHasError(void)
 static void
 dxFuzzCheckArgv(char **args)
 {
-    dxArgv view = { args, 0 };
+    dxArgv view = { .args = args };
     char *text;
     size_t i;
 
