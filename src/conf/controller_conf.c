@@ -2,6 +2,7 @@
  * checks, and the lookup/insert helpers other families use. */
 #include "controller_conf.h"
 #include "disk_conf.h"
+#include "smartcard_conf.h"
 #include "chr_conf.h"
 #include "hostdev_conf.h"
 #include "util/dxalloc.h"
@@ -727,6 +728,7 @@ static const dxImplicitControllerHook dxImplicitControllerHooks[] = {
     dxChrAddImplicitVirtioSerial,
 
     /* smartcards: ccid */
+    dxSmartcardsAddImplicitControllers,
 
     /* SCSI hostdevs: scsi */
     dxHostdevsAddImplicitControllers,
