@@ -258,6 +258,9 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     /* disks: block node numbers, secrets (before the master key) */
     dxQemuPrepareDisks,
 
+    /* hostdevs: SCSI block node numbers after the disks', iSCSI secrets */
+    dxQemuPrepareHostdevs,
+
     dxQemuBuildMasterKey,
 
     /* pr-manager objects (disk reservations) */
