@@ -151,6 +151,7 @@ typedef struct {
     char *initiatorIqn;
     dxHostdevSgio sgio;
     dxTristateBool rawio;
+    unsigned int nodeIndex;           /* command line: "libvirt-N-backend" */
 } dxHostdevSCSI;
 
 typedef struct {

@@ -3,6 +3,7 @@
  * usb-host, vhost-scsi.  Devices with <address type='unassigned'/> are
  * prepared for the guest but not plugged in. */
 #include "qemu_net.h"
+#include "qemu_secret.h"
 #include "qemu_cmd_disk.h"
 #include "conf/controller_conf.h"
 #include "conf/hostdev_conf.h"
@@ -185,26 +186,33 @@ dxQemuSCSIHostHostdevProps(dxQemuBuildCtx *ctx, const dxHostdevDef *h)
 
 /* ---- SCSI: a -blockdev backend and a scsi-generic device ------------------ */
 
-/* Block nodes are numbered across the domain: the disks' first, then the
- * SCSI host devices' in their order. */
-static unsigned int
-dxQemuSCSIHostdevNodeIndex(const dxDomainDef *def, const dxHostdevDef *target)
+static bool
+dxQemuHostdevIsSCSI(const dxHostdevDef *h)
 {
-    unsigned int n = dxQemuDiskNodeCount(def);
+    return h->mode == DX_HOSTDEV_MODE_SUBSYS && h->subsys == DX_HOSTDEV_SUBSYS_SCSI;
+}
+
+/* Before any option: SCSI host devices take the block node numbers after
+ * the disks' ("libvirt-N-backend"), and an iSCSI password needs the
+ * master key object that comes first. */
+int
+dxQemuPrepareHostdevs(dxQemuBuildCtx *ctx)
+{
     size_t i;
-    for (i = 0; i < def->nhostdevs; i++) {
-        const dxHostdevDef *h = def->hostdevs[i];
-        if (h->mode == DX_HOSTDEV_MODE_SUBSYS && h->subsys == DX_HOSTDEV_SUBSYS_SCSI)
-            n++;
-        if (h == target)
-            break;
+    for (i = 0; i < ctx->def->nhostdevs; i++) {
+        dxHostdevDef *h = ctx->def->hostdevs[i];
+        if (!dxQemuHostdevIsSCSI(h))
+            continue;
+        h->scsi.nodeIndex = ctx->nextNodeIndex++;
+        if (h->scsi.authUsername)
+            ctx->needMasterKey = true;
     }
-    return n;
+    return 0;
 }
 
 /* "TARGET/LUN" of an iSCSI source */
 static void
-dxQemuISCSIProps(dxJSON *props, const dxHostdevSCSI *s)
+dxQemuISCSIProps(dxJSON *props, const dxHostdevSCSI *s, const char *secretId)
 {
     const char *slash = strrchr(s->iqn, '/');
     char *target = dxStrndup(s->iqn, slash - s->iqn);
@@ -218,6 +226,8 @@ dxQemuISCSIProps(dxJSON *props, const dxHostdevSCSI *s)
     dxJSONAddString(props, "target", target);
     dxJSONAddUInt(props, "lun", lun);
     dxJSONAddString(props, "transport", "tcp");
+    dxJSONAddString(props, "user", s->authUsername);
+    dxJSONAddString(props, "password-secret", secretId);
     dxJSONAddString(props, "initiator-name", s->initiatorIqn);
     free(target);
     free(portal);
@@ -229,14 +239,16 @@ dxQemuSCSIHostdevBackend(dxQemuBuildCtx *ctx, const dxHostdevDef *h, const char 
     dxJSON *props = dxJSONNewObject();
 
     if (h->scsi.protocol == DX_HOSTDEV_SCSI_PROTOCOL_ISCSI) {
+        char *secretId = NULL;
         if (h->scsi.authUsername) {
-            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &h->info->loc,
-                             "iSCSI host device with <auth>: domxml has no secret store to "
-                             "read the password from");
-            dxJSONFree(props);
-            return -1;
+            /* the password, encrypted with the master key (qemu_secret.h) */
+            dxSecretLookup lookup = { h->scsi.hasSecretUUID, { 0 }, h->scsi.secretUsage };
+            memcpy(lookup.uuid, h->scsi.secretUUID, sizeof(lookup.uuid));
+            secretId = dxAsprintf("%s-secret0", node);
+            dxArgvAddJSON(ctx->argv, "-object", dxQemuSecretLookupProps(ctx, secretId, &lookup));
         }
-        dxQemuISCSIProps(props, &h->scsi);
+        dxQemuISCSIProps(props, &h->scsi, secretId);
+        free(secretId);
     } else {
         dxJSONAddString(props, "driver", "host_device");
         dxJSONAddString(props, "filename", DX_QEMU_SCSI_SG_PLACEHOLDER);
@@ -288,8 +300,7 @@ dxQemuSCSIDriveProps(dxQemuBuildCtx *ctx, dxJSON *props, const dxDeviceInfo *inf
 static dxJSON *
 dxQemuSCSIHostdevProps(dxQemuBuildCtx *ctx, const dxHostdevDef *h)
 {
-    char *node = dxAsprintf("libvirt-%u-backend",
-                            dxQemuSCSIHostdevNodeIndex(ctx->def, h));
+    char *node = dxAsprintf("libvirt-%u-backend", h->scsi.nodeIndex);
     dxJSON *props = NULL;
 
     if (dxQemuSCSIHostdevBackend(ctx, h, node) < 0)

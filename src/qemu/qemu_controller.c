@@ -166,8 +166,6 @@ dxQemuExpandControllerDefaults(dxDomainDef *def)
 static int
 dxQemuValidateController(const dxDomainDef *def, const dxControllerDef *cont)
 {
-    size_t ncells;
-
     if (cont->type == DX_CONTROLLER_TYPE_XENBUS) {
         /* libvirt looks for a PCI slot for it, and none fits */
         dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
@@ -187,15 +185,6 @@ dxQemuValidateController(const dxDomainDef *def, const dxControllerDef *cont)
         dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
                          "'%s' controller only supports up to '%u' ports",
                          dxControllerModelUSBTypeToString(cont->model), 15);
-        return -1;
-    }
-    if (cont->type == DX_CONTROLLER_TYPE_PCI && cont->pci.numaNode >= 0 &&
-        cont->pci.numaNode >= (int)(ncells = dxDomainNumaCellCount(def))) {
-        dxErrorReportLoc(DX_ERR_INVALID, &cont->info.loc,
-                         "%s with index %d is configured for a NUMA node (%d) not present in "
-                         "the domain's <cpu><numa> array (%zu)",
-                         dxControllerModelPCITypeToString(cont->model), cont->idx,
-                         cont->pci.numaNode, ncells);
         return -1;
     }
     return 0;

@@ -35,5 +35,6 @@ int dxQemuAssignNetHostdevAliases(dxDomainDef *def);
 void dxQemuNetRomProps(dxJSON *props, const dxDeviceInfo *info);
 
 /* command-line steps */
+int dxQemuPrepareHostdevs(dxQemuBuildCtx *ctx);
 int dxQemuBuildInterfaces(dxQemuBuildCtx *ctx);
 int dxQemuBuildHostdevs(dxQemuBuildCtx *ctx);
