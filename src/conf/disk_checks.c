@@ -7,6 +7,7 @@
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -471,46 +472,105 @@ dxDiskValidateOne(const dxDiskDef *disk)
     return dxDiskValidateDeviceKind(disk);
 }
 
-/* Two disks may not share a target name or a drive address. */
+/* Two disks may not share a target name or a drive address.  Each disk is
+ * reported against the first earlier disk it clashes with, target name
+ * first; the earlier disks are found by sorting, not by comparing every
+ * pair, so that thousands of disks stay cheap. */
+typedef struct {
+    const dxDomainDef *def;
+    bool byAddress;
+} dxDiskSortCtx;
+
 static int
-dxDiskValidatePair(const dxDiskDef *a, const dxDiskDef *b)
+dxDiskCompareDrive(const dxDiskDef *a, const dxDiskDef *b)
 {
-    if (strcmp(a->dst, b->dst) == 0) {
-        dxErrorReportLoc(DX_ERR_INVALID, &b->info.loc,
-                         "target '%s' duplicated for disk sources '%s' and '%s'", a->dst,
-                         dxNullStr(a->src->path), dxNullStr(b->src->path));
-        return -1;
-    }
-    if (a->bus == b->bus && a->info.type == DX_ADDRESS_TYPE_DRIVE &&
-        b->info.type == DX_ADDRESS_TYPE_DRIVE &&
-        dxDriveAddressEqual(&a->info.addr.drive, &b->info.addr.drive)) {
-        const dxDriveAddress *d = &b->info.addr.drive;
-        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &b->info.loc,
-                         "Found duplicate drive address for disk with target name '%s' "
-                         "controller='%u' bus='%u' target='%u' unit='%u'",
-                         b->dst, d->controller, d->bus, d->target, d->unit);
-        return -1;
-    }
+    const dxDriveAddress *x = &a->info.addr.drive, *y = &b->info.addr.drive;
+    if (a->bus != b->bus)
+        return a->bus < b->bus ? -1 : 1;
+    if (x->controller != y->controller)
+        return x->controller < y->controller ? -1 : 1;
+    if (x->bus != y->bus)
+        return x->bus < y->bus ? -1 : 1;
+    if (x->target != y->target)
+        return x->target < y->target ? -1 : 1;
+    if (x->unit != y->unit)
+        return x->unit < y->unit ? -1 : 1;
     return 0;
+}
+
+/* Same key, then document order. */
+static int
+dxDiskCompareIndex(const void *pa, const void *pb, void *opaque)
+{
+    const dxDiskSortCtx *ctx = opaque;
+    size_t ia = *(const size_t *)pa, ib = *(const size_t *)pb;
+    const dxDiskDef *a = ctx->def->disks[ia], *b = ctx->def->disks[ib];
+    int c = ctx->byAddress ? dxDiskCompareDrive(a, b) : strcmp(a->dst, b->dst);
+    if (c)
+        return c;
+    return ia < ib ? -1 : ia > ib;
+}
+
+/* FIRST[i] = the first disk before disk i with the same key, or i. */
+static size_t *
+dxDiskFirstClash(const dxDomainDef *def, bool byAddress)
+{
+    size_t *order = dxNewN(size_t, def->ndisks), *first = dxNewN(size_t, def->ndisks);
+    dxDiskSortCtx ctx = { def, byAddress };
+    size_t i, n = 0;
+
+    for (i = 0; i < def->ndisks; i++) {
+        first[i] = i;
+        if (!byAddress || def->disks[i]->info.type == DX_ADDRESS_TYPE_DRIVE)
+            order[n++] = i;
+    }
+    if (n)
+        qsort_r(order, n, sizeof(*order), dxDiskCompareIndex, &ctx);
+    for (i = 1; i < n; i++) {
+        size_t prev = order[i - 1];
+        const dxDiskDef *a = def->disks[prev], *b = def->disks[order[i]];
+        if (byAddress ? dxDiskCompareDrive(a, b) == 0 : strcmp(a->dst, b->dst) == 0)
+            first[order[i]] = first[prev];
+    }
+    free(order);
+    return first;
 }
 
 int
 dxDiskDefsValidate(const dxDomainDef *def)
 {
-    size_t i, j;
+    size_t *sameDst, *sameAddr;
+    size_t i;
     int rc = 0;
 
+    if (def->ndisks == 0)
+        return 0;
+    sameDst = dxDiskFirstClash(def, false);
+    sameAddr = dxDiskFirstClash(def, true);
     for (i = 0; i < def->ndisks; i++) {
-        if (dxDiskValidateOne(def->disks[i]) < 0) {
+        const dxDiskDef *b = def->disks[i];
+        if (dxDiskValidateOne(b) < 0) {
             rc = -1;
             continue;
         }
-        for (j = 0; j < i; j++) {
-            if (dxDiskValidatePair(def->disks[j], def->disks[i]) < 0) {
-                rc = -1;
-                break;
-            }
+        if (sameDst[i] != i && sameDst[i] <= sameAddr[i]) {
+            const dxDiskDef *a = def->disks[sameDst[i]];
+            dxErrorReportLoc(DX_ERR_INVALID, &b->info.loc,
+                             "target '%s' duplicated for disk sources '%s' and '%s'", a->dst,
+                             dxNullStr(a->src->path), dxNullStr(b->src->path));
+            rc = -1;
+        } else if (sameAddr[i] != i) {
+            /* libvirt names the first of the two disks */
+            const dxDiskDef *a = def->disks[sameAddr[i]];
+            const dxDriveAddress *d = &b->info.addr.drive;
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &b->info.loc,
+                             "Found duplicate drive address for disk with target name '%s' "
+                             "controller='%u' bus='%u' target='%u' unit='%u'",
+                             a->dst, d->controller, d->bus, d->target, d->unit);
+            rc = -1;
         }
     }
+    free(sameDst);
+    free(sameAddr);
     return rc;
 }

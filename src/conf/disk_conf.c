@@ -352,8 +352,13 @@ dxDiskDefParseNode(dxDiskDef *disk, xmlNodePtr node)
     return dxDeviceInfoParse(&disk->info, node, DX_INFO_ALLOW_BOOT | DX_INFO_ALLOW_ROM);
 }
 
-/* libvirt keeps the disks of one bus (as written) sorted by target name;
- * disks of other buses keep their order. */
+/* libvirt keeps the disks of one bus (as written) sorted by target name:
+ * a new disk goes before the first one of its bus with a later name, else
+ * after the last one of its bus; disks of other buses keep their order.
+ * Since every disk comes in through here, each bus's disks are already
+ * sorted, so the search can stop at the first one (from the end) that
+ * does not sort after the new disk: in-order input costs O(1) per disk,
+ * not O(N). */
 static void
 dxDiskInsert(dxDomainDef *def, dxDiskDef *disk)
 {
@@ -365,10 +370,13 @@ dxDiskInsert(dxDomainDef *def, dxDiskDef *disk)
         const dxDiskDef *cur = def->disks[i];
         if (cur->parsedBus != disk->parsedBus)
             continue;
-        if (dxDiskNameToIndex(cur->dst) > idx)
+        if (dxDiskNameToIndex(cur->dst) > idx) {
             insertAt = i;
-        else if (insertAt == -1)
-            insertAt = i + 1;
+        } else {
+            if (insertAt == -1)
+                insertAt = i + 1;
+            break;
+        }
     }
     if (insertAt < 0)
         insertAt = (int)def->ndisks;

@@ -906,32 +906,82 @@ dxPCIControllerDefaults(dxDomainDef *def, dxControllerDef *cont)
 
 /* ---- multifunction ------------------------------------------------------------------------- */
 
+/* Function 0 of a slot with other functions in use is multifunction.  The
+ * slots with a non-zero function in use are collected first and looked up
+ * by binary search, so that N multifunction devices cost N log N, not a
+ * walk over every device for each of them. */
+typedef struct {
+    unsigned long long *keys;   /* sorted, unique: domain, bus, slot */
+    bool *done;                 /* one function 0 marked per slot, as before */
+    size_t nkeys;
+} dxPCIMultiSlots;
+
+static unsigned long long
+dxPCISlotKey(const dxPCIAddress *a)
+{
+    return ((unsigned long long)a->domain << 40) | ((unsigned long long)a->bus << 20) | a->slot;
+}
+
+static int
+dxPCIMultiCollectCallback(dxDomainDef *def, dxDeviceRef dev, dxDeviceInfo *info, void *opaque)
+{
+    dxPCIMultiSlots *slots = opaque;
+    (void)def;
+    (void)dev;
+    if (info->type == DX_ADDRESS_TYPE_PCI && info->addr.pci.function != 0) {
+        unsigned long long key = dxPCISlotKey(&info->addr.pci);
+        DX_APPEND(slots->keys, slots->nkeys, key);
+    }
+    return 0;
+}
+
+static int
+dxPCIKeyCompare(const void *a, const void *b)
+{
+    unsigned long long x = *(const unsigned long long *)a, y = *(const unsigned long long *)b;
+    return x < y ? -1 : x > y;
+}
+
 static int
 dxPCISetMultiCallback(dxDomainDef *def, dxDeviceRef dev, dxDeviceInfo *info, void *opaque)
 {
-    const dxPCIAddress *want = opaque;
+    dxPCIMultiSlots *slots = opaque;
     dxPCIAddress *a = &info->addr.pci;
+    unsigned long long key, *found;
     (void)def;
     (void)dev;
-    if (info->type != DX_ADDRESS_TYPE_PCI || a->function != 0 || a->domain != want->domain ||
-        a->bus != want->bus || a->slot != want->slot)
+    if (info->type != DX_ADDRESS_TYPE_PCI || a->function != 0)
         return 0;
+    key = dxPCISlotKey(a);
+    if (!(found = bsearch(&key, slots->keys, slots->nkeys, sizeof(key), dxPCIKeyCompare)) ||
+        slots->done[found - slots->keys])
+        return 0;
+    slots->done[found - slots->keys] = true;
     /* an explicit multifunction='off' stays: the user knows better */
     if (a->multi == DX_TRISTATE_SWITCH_ABSENT)
         a->multi = DX_TRISTATE_SWITCH_ON;
-    return 1;
+    return 0;
 }
 
-/* Function 0 of a slot with other functions in use is multifunction. */
-static int
-dxPCISetAllMultiCallback(dxDomainDef *def, dxDeviceRef dev, dxDeviceInfo *info, void *opaque)
+static void
+dxPCISetMultifunction(dxDomainDef *def)
 {
-    (void)dev;
-    (void)opaque;
-    if (info->type != DX_ADDRESS_TYPE_PCI || info->addr.pci.function == 0)
-        return 0;
-    dxDomainDeviceInfoIterate(def, dxPCISetMultiCallback, &info->addr.pci);
-    return 0;
+    dxPCIMultiSlots slots = { NULL, NULL, 0 };
+    size_t i, n = 0;
+
+    dxDomainDeviceInfoIterate(def, dxPCIMultiCollectCallback, &slots);
+    if (!slots.nkeys)
+        return;
+    qsort(slots.keys, slots.nkeys, sizeof(*slots.keys), dxPCIKeyCompare);
+    for (i = 0; i < slots.nkeys; i++) {
+        if (n == 0 || slots.keys[n - 1] != slots.keys[i])
+            slots.keys[n++] = slots.keys[i];
+    }
+    slots.nkeys = n;
+    slots.done = dxNewN(bool, n);
+    dxDomainDeviceInfoIterate(def, dxPCISetMultiCallback, &slots);
+    free(slots.keys);
+    free(slots.done);
 }
 
 /* ---- entry ------------------------------------------------------------------------------------ */
@@ -968,6 +1018,6 @@ dxQemuAssignPCIAddresses(dxDomainDef *def)
         return -1;
     if (dxPCIFinalPass(def, (size_t)nbuses) < 0)
         return -1;
-    dxDomainDeviceInfoIterate(def, dxPCISetAllMultiCallback, NULL);
+    dxPCISetMultifunction(def);
     return 0;
 }

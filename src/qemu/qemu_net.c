@@ -297,10 +297,13 @@ dxQemuAliasIndex(const char *alias, const char *prefix)
     return (int)idx;
 }
 
-/* hostdevN with N above every hostdev alias in use (interfaces of type
- * hostdev share their info with their hostdev, so they count too). */
-static char *
-dxQemuNextHostdevAlias(const dxDomainDef *def)
+/* hostdevN and netN continue above every N in use (interfaces of type
+ * hostdev share their info with their hostdev, so they count too; user
+ * aliases and SR-IOV interfaces leave no gaps).  The first free N is
+ * found once and then counted up: looking it up again for every device
+ * would make N interfaces cost N^2. */
+static int
+dxQemuNextHostdevIndex(const dxDomainDef *def)
 {
     int next = 0;
     size_t i;
@@ -309,13 +312,11 @@ dxQemuNextHostdevAlias(const dxDomainDef *def)
         if (idx >= next)
             next = idx + 1;
     }
-    return dxAsprintf("hostdev%d", next);
+    return next;
 }
 
-/* netN with N above every netN in use: SR-IOV interfaces and user
- * aliases leave no gaps */
-static char *
-dxQemuNextNetAlias(const dxDomainDef *def)
+static int
+dxQemuNextNetIndex(const dxDomainDef *def)
 {
     int next = 0;
     size_t i;
@@ -324,12 +325,14 @@ dxQemuNextNetAlias(const dxDomainDef *def)
         if (idx >= next)
             next = idx + 1;
     }
-    return dxAsprintf("net%d", next);
+    return next;
 }
 
 int
 dxQemuAssignNetHostdevAliases(dxDomainDef *def)
 {
+    int nextHostdev = dxQemuNextHostdevIndex(def);
+    int nextNet = dxQemuNextNetIndex(def);
     size_t i;
 
     /* an SR-IOV interface is a hostdev on the command line: hostdevN */
@@ -338,13 +341,13 @@ dxQemuAssignNetHostdevAliases(dxDomainDef *def)
         if (net->info.alias)
             continue;
         if (net->type == DX_NET_TYPE_HOSTDEV)
-            net->info.alias = dxQemuNextHostdevAlias(def);
+            net->info.alias = dxAsprintf("hostdev%d", nextHostdev++);
         else
-            net->info.alias = dxQemuNextNetAlias(def);
+            net->info.alias = dxAsprintf("net%d", nextNet++);
     }
     for (i = 0; i < def->nhostdevs; i++) {
         if (!def->hostdevs[i]->info->alias)
-            def->hostdevs[i]->info->alias = dxQemuNextHostdevAlias(def);
+            def->hostdevs[i]->info->alias = dxAsprintf("hostdev%d", nextHostdev++);
     }
     return 0;
 }

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 DX_ENUM_DECL(dxErrorCode);
 DX_ENUM_IMPL(dxErrorCode, DX_ERR_LAST,
@@ -26,12 +27,98 @@ dxErrorCodeName(dxErrorCode code)
     return s ? s : "unknown";
 }
 
+/* Every device records its element path while it is parsed, and the
+ * index among same-named siblings ("disk[2]") takes a walk over the
+ * preceding siblings: N disks would cost N^2.  Parsers go through the
+ * children in order, so remember the last answer per (parent, name) and
+ * only walk back to it.  The entries are kept per depth (a device's own
+ * children must not push the device out) and belong to one document
+ * (the generation). */
+#define DX_PATH_CACHE_DEPTH 16
+#define DX_PATH_CACHE_WAYS 4
+#define DX_PATH_CACHE_NAME 32
+
+typedef struct {
+    unsigned long generation;           /* 0: empty */
+    const xmlNode *parent;
+    const xmlNode *node;
+    char name[DX_PATH_CACHE_NAME];
+    int index;
+} dxPathCacheEntry;
+
+static _Thread_local dxPathCacheEntry dxPathCache[DX_PATH_CACHE_DEPTH][DX_PATH_CACHE_WAYS];
+static _Thread_local unsigned int dxPathCacheNext[DX_PATH_CACHE_DEPTH];
+static _Thread_local unsigned long dxPathGeneration = 1;
+
+void
+dxXMLNodePathReset(void)
+{
+    dxPathGeneration++;
+}
+
+static bool
+dxXMLSameElement(const xmlNode *a, const xmlNode *b)
+{
+    return a->type == XML_ELEMENT_NODE && xmlStrEqual(a->name, b->name);
+}
+
+static dxPathCacheEntry *
+dxXMLPathCacheFind(dxPathCacheEntry *set, const xmlNode *n)
+{
+    size_t i;
+    for (i = 0; i < DX_PATH_CACHE_WAYS; i++) {
+        dxPathCacheEntry *e = &set[i];
+        if (e->generation == dxPathGeneration && e->parent == n->parent &&
+            strcmp(e->name, (const char *)n->name) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+/* 1-based index of N (at DEPTH) among its same-named siblings; *SEVERAL
+ * tells whether there is more than one of them. */
+static int
+dxXMLSiblingIndex(const xmlNode *n, size_t depth, bool *several)
+{
+    size_t level = depth % DX_PATH_CACHE_DEPTH;
+    dxPathCacheEntry *e = dxXMLPathCacheFind(dxPathCache[level], n);
+    const xmlNode *s;
+    int index = 1;
+
+    if (e && e->node == n) {
+        index = e->index;           /* asked again for the same node */
+    } else {
+        for (s = n->prev; s; s = s->prev) {
+            if (e && s == e->node) {
+                index += e->index;
+                break;
+            }
+            index += dxXMLSameElement(s, n);
+        }
+    }
+    *several = index > 1;
+    for (s = n->next; s && !*several; s = s->next)
+        *several = dxXMLSameElement(s, n);
+    if (strlen((const char *)n->name) < DX_PATH_CACHE_NAME) {
+        if (!e) {
+            e = &dxPathCache[level][dxPathCacheNext[level]];
+            dxPathCacheNext[level] = (dxPathCacheNext[level] + 1) % DX_PATH_CACHE_WAYS;
+        }
+        e->generation = dxPathGeneration;
+        e->parent = n->parent;
+        e->node = n;
+        strcpy(e->name, (const char *)n->name);
+        e->index = index;
+    }
+    return index;
+}
+
 char *
 dxXMLNodePath(const dxXMLNode *cnode)
 {
     const xmlNode *node = (const xmlNode *)cnode;
     const xmlNode *stack[64];
-    size_t depth = 0;
+    size_t depth = 0, total;
     dxBuf buf = DX_BUF_INIT;
 
     if (node && node->type == XML_ATTRIBUTE_NODE)
@@ -39,19 +126,14 @@ dxXMLNodePath(const dxXMLNode *cnode)
     for (; node && node->type == XML_ELEMENT_NODE && depth < DX_ARRAY_CARDINALITY(stack);
          node = node->parent)
         stack[depth++] = node;
+    total = depth;
     while (depth > 0) {
         const xmlNode *n = stack[--depth];
-        const xmlNode *s;
-        int index = 0, same = 0;
-        for (s = n->parent ? n->parent->children : NULL; s; s = s->next) {
-            if (s->type != XML_ELEMENT_NODE || !xmlStrEqual(s->name, n->name))
-                continue;
-            same++;
-            if (s == n)
-                index = same;
-        }
+        bool several = false;
+        /* the level counts from the root */
+        int index = n->parent ? dxXMLSiblingIndex(n, total - 1 - depth, &several) : 1;
         dxBufAddf(&buf, "/%s", (const char *)n->name);
-        if (same > 1)
+        if (several)
             dxBufAddf(&buf, "[%d]", index);
     }
     return dxBufSteal(&buf);

@@ -83,5 +83,8 @@ void dxWarningReportLoc(dxErrorCode code, const dxSourceLoc *loc, const char *fm
 
 /* The "Element path" /domain/devices/disk[2]/source of NODE; caller frees. */
 char *dxXMLNodePath(const dxXMLNode *node);
+/* Forget what dxXMLNodePath() remembers about sibling positions: called for
+ * every new document. */
+void dxXMLNodePathReset(void);
 
 size_t dxErrorCountSeverity(dxErrorSeverity severity);

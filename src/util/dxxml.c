@@ -435,6 +435,7 @@ dxXMLParseMemory(const char *data, size_t len, const char *name)
     }
     if (!dxXMLCheckNul(data, len, name))
         return NULL;
+    dxXMLNodePathReset();
     dxXMLInit();
     if (!(ctxt = xmlNewParserCtxt()))
         abort();
