@@ -498,6 +498,67 @@ dxStandinVFIO(dxCheckCtx *c, const dxJSON *dev)
     return out;
 }
 
+/* A virtio device that needs a host backend (vhost-vsock, vhost-user-*)
+ * becomes virtio-rng at the same PCI address with the same transport
+ * options, so the slot and the virtio settings are still checked. */
+static dxJSON *
+dxStandinVirtio(dxCheckCtx *c, const dxJSON *dev, const char *driver)
+{
+    static const char *const keep[] = {
+        "id", "bus", "addr", "multifunction", "acpi-index", "ats", "iommu_platform",
+        "packed", "page-per-vq", "disable-legacy", "disable-modern", NULL,
+    };
+    const char *suffix = strstr(driver, "-pci");
+    dxJSON *out = dxJSONNewObject();
+    size_t i;
+
+    char *name = dxAsprintf("virtio-rng-pci%s", suffix ? suffix + 4 : "");
+    dxJSONAddString(out, "driver", name);
+    free(name);
+    for (i = 0; keep[i]; i++) {
+        const dxJSON *v = dxJSONGet(dev, keep[i]);
+        if (v)
+            dxJSONAdd(out, keep[i], dxJSONCopy(v));
+    }
+    dxNote(c, "%s %s needs its host backend -> virtio-rng at the same address", driver,
+           dxNullStr(dxJSONGetString(dev, "id")));
+    return out;
+}
+
+static bool
+dxNeedsHostBackend(const char *driver)
+{
+    if (!driver)
+        return false;
+    if (strncmp(driver, "vhost-user-", 11) == 0 && strstr(driver, "-pci"))
+        return true;
+    if (strncmp(driver, "vhost-vsock-pci", 15) == 0)
+        return !dxExists("/dev/vhost-vsock");
+    if (strncmp(driver, "vhost-scsi-pci", 14) == 0)
+        return !dxExists("/dev/vhost-scsi");
+    return false;
+}
+
+/* usb-host given a device node or a bus and address opens it at once; by
+ * vendor and product it waits for a match.  A pair no device has keeps
+ * the device (and its port and boot index) without touching the host's. */
+static void
+dxStandinUSBHost(dxCheckCtx *c, dxJSON *dev)
+{
+    const char *node = dxJSONGetString(dev, "hostdevice");
+    if (!node && !dxJSONGet(dev, "hostbus") && !dxJSONGet(dev, "hostaddr"))
+        return;
+    dxNote(c, "USB host device %s (%s) -> waits for a device that never comes",
+           dxNullStr(dxJSONGetString(dev, "id")), node ? node : "bus and address");
+    dxJSONRemove(dev, "hostdevice");
+    dxJSONRemove(dev, "hostbus");
+    dxJSONRemove(dev, "hostaddr");
+    dxJSONRemove(dev, "vendorid");
+    dxJSONRemove(dev, "productid");
+    dxJSONAddUInt(dev, "vendorid", 0xfffe);
+    dxJSONAddUInt(dev, "productid", 0xfffe);
+}
+
 static void
 dxDoDevice(dxCheckCtx *c, const char *value)
 {
@@ -512,6 +573,33 @@ dxDoDevice(dxCheckCtx *c, const char *value)
         dxAdd(c, "-device");
         dxAddTake(c, dxJSONFormat(standin));
         dxJSONFree(standin);
+    } else if (dxNeedsHostBackend(driver)) {
+        dxJSON *standin = dxStandinVirtio(c, dev, driver);
+        dxAdd(c, "-device");
+        dxAddTake(c, dxJSONFormat(standin));
+        dxJSONFree(standin);
+    } else if (dxStrEq(driver, "usb-host")) {
+        dxStandinUSBHost(c, dev);
+        dxAdd(c, "-device");
+        dxAddTake(c, dxJSONFormat(dev));
+    } else if (dxStrEq(driver, "ccid-card-emulated") &&
+               dxStrEq(dxJSONGetString(dev, "backend"), "certificates")) {
+        /* the certificates live in the host's NSS database: a passthru
+         * card on a null character device sits on the same CCID slot */
+        char *chr = dxAsprintf("domxml-check-ccid%u", c->counter++);
+        dxJSON *card = dxJSONNewObject();
+        dxJSONAddString(card, "driver", "ccid-card-passthru");
+        dxJSONAddString(card, "chardev", chr);
+        dxJSONAddString(card, "id", dxJSONGetString(dev, "id"));
+        dxJSONAddString(card, "bus", dxJSONGetString(dev, "bus"));
+        dxAdd(c, "-chardev");
+        dxAddTake(c, dxAsprintf("null,id=%s", chr));
+        dxAdd(c, "-device");
+        dxAddTake(c, dxJSONFormat(card));
+        dxNote(c, "smartcard %s: host certificates -> a passthru card on a null chardev",
+               dxNullStr(dxJSONGetString(dev, "id")));
+        dxJSONFree(card);
+        free(chr);
     } else if (dxStrEq(driver, "scsi-generic") || dxStrEq(driver, "scsi-block")) {
         dxJSONSetString(dev, "driver", "scsi-hd");
         dxNote(c, "SCSI passthrough %s -> emulated scsi-hd",
