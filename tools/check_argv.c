@@ -459,6 +459,9 @@ dxStandinStorage(dxCheckCtx *c, const dxJSON *node)
     return out;
 }
 
+static dxJSON *dxJSONCopy(const dxJSON *v);
+static void dxJSONSetString(dxJSON *obj, const char *key, const char *value);
+
 static void
 dxDoBlockdev(dxCheckCtx *c, size_t idx, const char *value)
 {
@@ -470,6 +473,21 @@ dxDoBlockdev(dxCheckCtx *c, size_t idx, const char *value)
     /* a reservation manager that was left out is no longer linked */
     if (node && dxDropped(c, dxJSONGetString(node, "pr-manager")))
         dxJSONRemove(node, "pr-manager");
+    /* a virtual FAT disk reads a host directory: an empty one stands in */
+    if (node && dxStrEq(driver, "vvfat") && dxJSONGetString(node, "dir") &&
+        !dxExists(dxJSONGetString(node, "dir"))) {
+        dxJSON *copy = dxJSONCopy(node);
+        char *dir = dxStandinPath(c, "vvfat");
+        mkdir(dir, 0700);
+        dxNote(c, "vvfat directory %s -> stand-in %s", dxJSONGetString(node, "dir"), dir);
+        dxJSONSetString(copy, "dir", dir);
+        dxAdd(c, "-blockdev");
+        dxAddTake(c, dxJSONFormat(copy));
+        dxJSONFree(copy);
+        free(dir);
+        return;
+    }
+
     if (node && (dxIsProtocolDriver(driver) ||
                  ((dxStrEq(driver, "file") || hostDev) && file &&
                   (hostDev || !dxIsSystemFile(file))))) {
@@ -804,8 +822,10 @@ dxDoObject(dxCheckCtx *c, const char *value)
         char *path = dxStandinPath(c, "secret");
         unsigned char key[32];
         size_t i;
+        /* the key domxml encrypts secrets with when the state directory
+           has no master-key.aes (src/qemu/qemu_secret.c): bytes 0..31 */
         for (i = 0; i < sizeof(key); i++)
-            key[i] = (unsigned char)(rand() & 0xFF);
+            key[i] = (unsigned char)i;
         if (dxWriteFile(path, key, sizeof(key)) < 0 && !c->plan->refusal)
             c->plan->refusal = dxAsprintf("cannot create %s", path);
         dxNote(c, "secret %s: key file %s -> stand-in", id, dxJSONGetString(obj, "file"));
