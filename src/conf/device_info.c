@@ -262,8 +262,10 @@ dxAddressBodyParse(dxDeviceInfo *info, xmlNodePtr node)
     case DX_ADDRESS_TYPE_DIMM:
         return (dxXMLPropUInt(node, "slot", 10, 0, &info->addr.dimm.slot) < 0 ||
                 dxXMLPropULongLong(node, "base", 16, 0, &info->addr.dimm.base) < 0) ? -1 : 0;
-    case DX_ADDRESS_TYPE_NONE:
     case DX_ADDRESS_TYPE_VIRTIO_S390:
+        dxErrorReport(DX_ERR_INVALID, node, "virtio-s390 bus doesn't have an address");
+        return -1;
+    case DX_ADDRESS_TYPE_NONE:
     case DX_ADDRESS_TYPE_VIRTIO_MMIO:
     case DX_ADDRESS_TYPE_UNASSIGNED:
     case DX_ADDRESS_TYPE_LAST:

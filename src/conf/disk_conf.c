@@ -145,8 +145,7 @@ dxDiskDriverParse(dxDiskDef *disk, xmlNodePtr node)
         return -1;
     if (rep == DX_DISK_ERROR_POLICY_ENOSPACE) {
         dxErrorReport(DX_ERR_INVALID, node,
-                      "Invalid disk read error policy: 'enospace': use 'stop', "
-                      "'report' or 'ignore'");
+                      "Invalid disk read error policy: 'enospace'");
         return -1;
     }
     disk->src->format = fmt;

@@ -192,12 +192,46 @@ dxHostdevPCISourceParse(dxHostdevDef *h, xmlNodePtr source)
 }
 
 static int
+dxHostdevISCSIAuthParse(dxHostdevDef *h, xmlNodePtr auth)
+{
+    xmlNodePtr secret;
+    int rc;
+
+    if (dxXMLPropStringRequired(auth, "username", &h->scsi.authUsername) < 0)
+        return -1;
+    if (!(secret = dxXMLChild(auth, "secret"))) {
+        dxErrorReport(DX_ERR_INVALID, auth, "<auth> needs a <secret type='iscsi'> child");
+        return -1;
+    }
+    if (dxXMLHasProp(secret, "type")) {
+        char *type = dxXMLPropString(secret, "type");
+        rc = strcmp(type, "iscsi") == 0 ? 0 : -1;
+        if (rc < 0)
+            dxErrorReport(DX_ERR_INVALID, secret,
+                          "invalid secret type '%s' for an iSCSI hostdev: expected 'iscsi'",
+                          type);
+        free(type);
+        if (rc < 0)
+            return -1;
+    }
+    h->scsi.secretUsage = dxXMLPropString(secret, "usage");
+    if ((rc = dxXMLPropUUID(secret, "uuid", 0, h->scsi.secretUUID)) < 0)
+        return -1;
+    h->scsi.hasSecretUUID = rc == 1;
+    if (!h->scsi.secretUsage == !h->scsi.hasSecretUUID) {
+        dxErrorReport(DX_ERR_INVALID, secret, "a <secret> needs either 'uuid' or 'usage'");
+        return -1;
+    }
+    return 0;
+}
+
+static int
 dxHostdevISCSIParse(dxHostdevDef *h, xmlNodePtr source)
 {
     xmlNodePtr host = dxXMLChild(source, "host");
     xmlNodePtr auth = dxXMLChild(source, "auth");
     xmlNodePtr initiator = dxXMLChild(source, "initiator");
-    xmlNodePtr node;
+    xmlNodePtr iqn;
 
     if (!(h->scsi.iqn = dxXMLPropString(source, "name"))) {
         dxErrorReport(DX_ERR_INVALID, source, "missing iSCSI hostdev source path name");
@@ -217,42 +251,15 @@ dxHostdevISCSIParse(dxHostdevDef *h, xmlNodePtr source)
     if (dxXMLPropStringRequired(host, "name", &h->scsi.host.name) < 0)
         return -1;
     h->scsi.host.port = dxXMLPropString(host, "port");
-    if (auth) {
-        int rc;
-        if (dxXMLPropStringRequired(auth, "username", &h->scsi.authUsername) < 0)
-            return -1;
-        if (!(node = dxXMLChild(auth, "secret"))) {
-            dxErrorReport(DX_ERR_INVALID, auth, "<auth> needs a <secret type='iscsi'> child");
-            return -1;
-        }
-        dxXMLMarkUsed(node);
-        if (dxXMLHasProp(node, "type")) {
-            char *type = dxXMLPropString(node, "type");
-            rc = strcmp(type, "iscsi") == 0 ? 0 : -1;
-            if (rc < 0)
-                dxErrorReport(DX_ERR_INVALID, node,
-                              "invalid secret type '%s' for an iSCSI hostdev: expected 'iscsi'",
-                              type);
-            free(type);
-            if (rc < 0)
-                return -1;
-        }
-        h->scsi.secretUsage = dxXMLPropString(node, "usage");
-        if ((rc = dxXMLPropUUID(node, "uuid", 0, h->scsi.secretUUID)) < 0)
-            return -1;
-        h->scsi.hasSecretUUID = rc == 1;
-        if (!h->scsi.secretUsage == !h->scsi.hasSecretUUID) {
-            dxErrorReport(DX_ERR_INVALID, node, "a <secret> needs either 'uuid' or 'usage'");
-            return -1;
-        }
-    }
+    if (auth && dxHostdevISCSIAuthParse(h, auth) < 0)
+        return -1;
     if (initiator) {
-        if (!(node = dxXMLChild(initiator, "iqn")) ||
-            dxXMLPropStringRequired(node, "name", &h->scsi.initiatorIqn) < 0) {
-            if (!node)
-                dxErrorReport(DX_ERR_INVALID, initiator, "<initiator> needs an <iqn name>");
+        if (!(iqn = dxXMLChild(initiator, "iqn"))) {
+            dxErrorReport(DX_ERR_INVALID, initiator, "<initiator> needs an <iqn name>");
             return -1;
         }
+        if (dxXMLPropStringRequired(iqn, "name", &h->scsi.initiatorIqn) < 0)
+            return -1;
     }
     return 0;
 }

@@ -38,6 +38,32 @@ dxMetadataSanitize(xmlNodePtr metadata)
     }
 }
 
+/* What the sanitizing drops is said, with the line: nothing goes silently. */
+static void
+dxMetadataWarnDropped(xmlNodePtr metadata)
+{
+    DX_XML_FOREACH_CHILD(metadata, child) {
+        xmlNodePtr prev;
+        if (!child->ns || !child->ns->href) {
+            dxWarningReport(DX_ERR_UNKNOWN, child,
+                            "<%s> in <metadata> has no namespace and is dropped, as libvirt "
+                            "drops it: put it in your application's namespace",
+                            (const char *)child->name);
+            continue;
+        }
+        for (prev = dxXMLFirstElement(metadata); prev && prev != child;
+             prev = dxXMLNextElement(prev)) {
+            if (prev->ns && xmlStrEqual(prev->ns->href, child->ns->href)) {
+                dxWarningReport(DX_ERR_UNKNOWN, child,
+                                "a second element of namespace '%s' in <metadata> is dropped, "
+                                "as libvirt drops it: one element per namespace",
+                                (const char *)child->ns->href);
+                break;
+            }
+        }
+    }
+}
+
 int
 dxDomainMetadataParse(dxDomainDef *def, xmlNodePtr node)
 {
@@ -47,6 +73,7 @@ dxDomainMetadataParse(dxDomainDef *def, xmlNodePtr node)
     if (!doc || !copy)
         abort();
     xmlDocSetRootElement(doc, copy);
+    dxMetadataWarnDropped(node);
     dxMetadataSanitize(copy);
     dxXMLMarkSubtreeUsed(node);
     if (def->metadata)

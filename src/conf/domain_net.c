@@ -617,6 +617,31 @@ dxNetParse(dxDomainDef *def, xmlNodePtr node)
 /* ---- format ------------------------------------------------------------- */
 
 static void
+dxNetVhostuserSourceFormat(dxBuf *attrs, dxBuf *child, const dxNetDef *net)
+{
+    dxBufAttr(attrs, "type", "unix");
+    dxBufAttr(attrs, "path", net->vhostuser.path);
+    dxBufAttr(attrs, "mode", net->vhostuser.server ? "server" : "client");
+    if (net->vhostuser.reconnect == DX_TRISTATE_BOOL_YES)
+        dxBufAddf(child, "<reconnect enabled='yes' timeout='%u'/>\n",
+                  net->vhostuser.reconnectTimeout);
+    else if (net->vhostuser.reconnect == DX_TRISTATE_BOOL_NO)
+        dxBufAddStr(child, "<reconnect enabled='no'/>\n");
+}
+
+static void
+dxNetSocketSourceFormat(dxBuf *attrs, dxBuf *child, const dxNetDef *net)
+{
+    dxBufAttr(attrs, "address", net->socket.address);
+    dxBufAddf(attrs, " port='%u'", net->socket.port);
+    if (net->type == DX_NET_TYPE_UDP) {
+        dxBufAddStr(child, "<local");
+        dxBufAttr(child, "address", net->socket.localaddr);
+        dxBufAddf(child, " port='%u'/>\n", net->socket.localport);
+    }
+}
+
+static void
 dxNetSourceFormat(dxBuf *buf, const dxNetDef *net)
 {
     dxBuf attrs = DX_BUF_INIT;
@@ -636,26 +661,13 @@ dxNetSourceFormat(dxBuf *buf, const dxNetDef *net)
         dxBufAttr(&attrs, "mode", dxNetDirectModeTypeToString(net->direct.mode));
         break;
     case DX_NET_TYPE_VHOSTUSER:
-        dxBufAttr(&attrs, "type", "unix");
-        dxBufAttr(&attrs, "path", net->vhostuser.path);
-        dxBufAttr(&attrs, "mode", net->vhostuser.server ? "server" : "client");
-        if (net->vhostuser.reconnect == DX_TRISTATE_BOOL_YES)
-            dxBufAddf(&child, "<reconnect enabled='yes' timeout='%u'/>\n",
-                      net->vhostuser.reconnectTimeout);
-        else if (net->vhostuser.reconnect == DX_TRISTATE_BOOL_NO)
-            dxBufAddStr(&child, "<reconnect enabled='no'/>\n");
+        dxNetVhostuserSourceFormat(&attrs, &child, net);
         break;
     case DX_NET_TYPE_SERVER:
     case DX_NET_TYPE_CLIENT:
     case DX_NET_TYPE_MCAST:
     case DX_NET_TYPE_UDP:
-        dxBufAttr(&attrs, "address", net->socket.address);
-        dxBufAddf(&attrs, " port='%u'", net->socket.port);
-        if (net->type == DX_NET_TYPE_UDP) {
-            dxBufAddStr(&child, "<local");
-            dxBufAttr(&child, "address", net->socket.localaddr);
-            dxBufAddf(&child, " port='%u'/>\n", net->socket.localport);
-        }
+        dxNetSocketSourceFormat(&attrs, &child, net);
         break;
     case DX_NET_TYPE_INTERNAL:
         dxBufAttr(&attrs, "name", net->internalName);

@@ -71,6 +71,14 @@ dxCollectInfo(dxDomainDef *def, dxDeviceRef dev, dxDeviceInfo *info, void *opaqu
     return 0;
 }
 
+static int
+dxCollectUnassigned(dxDomainDef *def, dxDeviceRef dev, dxDeviceInfo *info, void *opaque)
+{
+    if (info->type == DX_ADDRESS_TYPE_UNASSIGNED && dev.type != DX_DEVICE_HOSTDEV)
+        return dxCollectInfo(def, dev, info, opaque);
+    return 0;
+}
+
 static dxInfoList
 dxDeviceInfos(const dxDomainDef *def)
 {
@@ -156,6 +164,25 @@ dxDomainValidateCCWAddresses(const dxDomainDef *def)
     return rc;
 }
 
+/* An "unassigned" address (a host device libvirt must not give to the
+ * guest) means nothing for other devices. */
+static int
+dxDomainValidateUnassigned(const dxDomainDef *def)
+{
+    dxInfoList list = { NULL, 0 };
+    size_t i;
+    int rc = 0;
+
+    dxDomainDeviceInfoIterate((dxDomainDef *)def, dxCollectUnassigned, &list);
+    for (i = 0; i < list.n; i++) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &list.v[i]->loc,
+                         "address of type 'unassigned' is supported only for hostdevs");
+        rc = -1;
+    }
+    free(list.v);
+    return rc;
+}
+
 /* A PCI expander bus placed on a guest NUMA node: the node must exist
  * (the controller and the <cpu><numa> cells are two families' parts). */
 static int
@@ -213,6 +240,7 @@ static const dxDomainRule dxDomainRules[] = {
     dxDomainValidateBoot,
     dxDomainValidateAliases,
     dxDomainValidateCCWAddresses,
+    dxDomainValidateUnassigned,
     dxDomainValidateControllerNumaNodes,
 
     /* storage rules */

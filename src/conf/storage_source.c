@@ -571,9 +571,6 @@ dxStorageNetChildrenParse(dxStorageSource *src, xmlNodePtr source)
             dxXMLPropULongLong(child, "seconds", 10, DX_PROP_REQUIRED, &src->timeout) < 0)
             return -1;
     }
-    if (p == DX_STORAGE_NET_PROTOCOL_NBD && (child = dxXMLChild(source, "reconnect")) &&
-        dxXMLPropUInt(child, "delay", 10, DX_PROP_REQUIRED, &src->reconnectDelay) < 0)
-        return -1;
     if (p == DX_STORAGE_NET_PROTOCOL_NFS && (child = dxXMLChild(source, "identity"))) {
         src->nfsUser = dxXMLPropString(child, "user");
         src->nfsGroup = dxXMLPropString(child, "group");
@@ -677,8 +674,6 @@ dxStorageNetworkFormat(dxBuf *attrs, dxBuf *child, const dxStorageSource *src)
         dxBufAddf(child, "<readahead size='%llu'/>\n", src->readahead);
     if (src->timeout)
         dxBufAddf(child, "<timeout seconds='%llu'/>\n", src->timeout);
-    if (src->reconnectDelay)
-        dxBufAddf(child, "<reconnect delay='%u'/>\n", src->reconnectDelay);
 }
 
 /* ---- the other types ------------------------------------------------------------------ */

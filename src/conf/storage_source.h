@@ -201,7 +201,6 @@ struct _dxStorageSource {
     size_t ncookies;
     unsigned long long readahead;     /* bytes, 0 = not given */
     unsigned long long timeout;       /* seconds, 0 = not given */
-    unsigned int reconnectDelay;      /* nbd <reconnect delay> */
     char *nfsUser;                    /* nfs <identity user group> */
     char *nfsGroup;
 

@@ -255,6 +255,32 @@ dxQemuAssignSpaprVIOAddresses(dxDomainDef *def)
     return 0;
 }
 
+/* ---- checks ----------------------------------------------------------------------------- */
+
+static int
+dxQemuCheckCCWCallback(dxDomainDef *def, dxDeviceRef dev, dxDeviceInfo *info, void *opaque)
+{
+    (void)dev;
+    (void)opaque;
+    if (info->type == DX_ADDRESS_TYPE_CCW &&
+        !(def->os.machine && strncmp(def->os.machine, "s390-ccw", 8) == 0)) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &info->loc,
+                         "cannot use CCW address type for device '%s' using machine type '%s'",
+                         info->alias ? info->alias : "<null>", dxNullStr(def->os.machine));
+        return -1;
+    }
+    return 0;
+}
+
+int
+dxQemuValidateAddresses(const dxDomainDef *def)
+{
+    if (!dxQemuArchIsX86(def->os.arch))
+        return 0;
+    /* the walk does not modify DEF */
+    return dxDomainDeviceInfoIterate((dxDomainDef *)def, dxQemuCheckCCWCallback, NULL) < 0 ? -1 : 0;
+}
+
 /* ---- entry point -------------------------------------------------------------------- */
 
 int

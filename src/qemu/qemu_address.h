@@ -99,6 +99,8 @@ typedef dxQemuVirtioSerialKind (*dxQemuVirtioSerialHook)(const dxDomainDef *def,
  * PCI slots (adding bridges / root ports when buses are full), USB ports
  * (adding hubs when ports run out).  Reports and returns -1 on conflicts. */
 int dxQemuAssignAddresses(dxDomainDef *def);
+/* Address types the machine has no bus for (CCW off s390). */
+int dxQemuValidateAddresses(const dxDomainDef *def);
 /* When QEMU is started: the USB ports an existing configuration leaves
  * open (libvirt only lays out USB ports of a configuration it defines
  * anew, or that has them all; it always does so when starting QEMU),

@@ -80,13 +80,13 @@ dxVioSerialReserveCallback(dxDomainDef *def, dxDeviceRef dev, dxDeviceInfo *info
         return 0;
     if (!(cont = dxVioSerialSetFind(set, a->controller))) {
         dxErrorReportLoc(DX_ERR_INVALID, &info->loc,
-                         "virtio-serial controller with index %u not found", a->controller);
+                         "virtio serial controller %u is missing", a->controller);
         return -1;
     }
     if (a->port >= cont->nports) {
         dxErrorReportLoc(DX_ERR_INVALID, &info->loc,
-                         "virtio-serial controller %u has only %u ports, port %u requested",
-                         a->controller, cont->nports, a->port);
+                         "virtio serial controller %u does not have port %u",
+                         a->controller, a->port);
         return -1;
     }
     if (cont->used[a->port]) {

@@ -12,6 +12,10 @@
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
+#include <errno.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,8 +24,9 @@
 static bool
 dxQemuDiskHasNodes(const dxDiskDef *disk)
 {
-    /* SD cards are still plain -drive options */
-    return disk->bus != DX_DISK_BUS_SD;
+    /* SD cards are still plain -drive options; vhost-user disks have no
+       block layer in QEMU */
+    return disk->bus != DX_DISK_BUS_SD && disk->src->type != DX_STORAGE_TYPE_VHOST_USER;
 }
 
 unsigned int
@@ -262,6 +267,35 @@ dxQemuAddStr(dxJSON *props, const char *key, const char *value)
         dxJSONAddString(props, key, value);
 }
 
+/* <identity user= group=> of an NFS source: "+N" is the number N, other
+ * names are looked up on this host, as libvirt does where it runs. */
+static long long
+dxQemuNFSIdentity(const char *name, bool group)
+{
+    char *end;
+    unsigned long long n;
+
+    if (*name == '+') {
+        errno = 0;
+        n = strtoull(name + 1, &end, 10);
+        return (errno || *end || end == name + 1 || n > UINT32_MAX) ? -1 : (long long)n;
+    }
+    if (group) {
+        struct group gr, *found = NULL;
+        char buf[4096];
+        if (getgrnam_r(name, &gr, buf, sizeof(buf), &found) == 0 && found)
+            return (long long)found->gr_gid;
+    } else {
+        struct passwd pw, *found = NULL;
+        char buf[4096];
+        if (getpwnam_r(name, &pw, buf, sizeof(buf), &found) == 0 && found)
+            return (long long)found->pw_uid;
+    }
+    errno = 0;
+    n = strtoull(name, &end, 10);
+    return (errno || *end || end == name || n > UINT32_MAX) ? -1 : (long long)n;
+}
+
 static int
 dxQemuNetworkStorageProps(const dxDiskDef *disk, const dxStorageSource *src, dxJSON *props)
 {
@@ -290,8 +324,6 @@ dxQemuNetworkStorageProps(const dxDiskDef *disk, const dxStorageSource *src, dxJ
             free(tmp);
             dxQemuAddStr(props, "tls-hostname", src->tlsHostname);
         }
-        if (src->reconnectDelay)
-            dxJSONAddUInt(props, "reconnect-delay", src->reconnectDelay);
         return 0;
     case DX_STORAGE_NET_PROTOCOL_RBD: {
         dxJSON *servers = dxJSONNewArray();
@@ -378,10 +410,10 @@ dxQemuNetworkStorageProps(const dxDiskDef *disk, const dxStorageSource *src, dxJ
             dxJSONAddString(props, "cookie-secret", tmp);
             free(tmp);
         }
-        if (src->readahead)
-            dxJSONAddUInt(props, "readahead", src->readahead);
         if (src->timeout)
             dxJSONAddUInt(props, "timeout", src->timeout);
+        if (src->readahead)
+            dxJSONAddUInt(props, "readahead", src->readahead);
         return 0;
     case DX_STORAGE_NET_PROTOCOL_SSH:
         if (dxQemuOneHost(disk, src) < 0)
@@ -408,10 +440,28 @@ dxQemuNetworkStorageProps(const dxDiskDef *disk, const dxStorageSource *src, dxJ
         if (dxQemuOneHost(disk, src) < 0)
             return -1;
         server = dxJSONNewObject();
-        dxJSONAddString(server, "type", "inet");
         dxJSONAddString(server, "host", src->hosts[0].name);
+        dxJSONAddString(server, "type", "inet");
         dxJSONAdd(props, "server", server);
         dxJSONAddString(props, "path", src->path);
+        if (src->nfsUser) {
+            long long uid = dxQemuNFSIdentity(src->nfsUser, false);
+            if (uid < 0) {
+                dxErrorReportLoc(DX_ERR_INVALID, &disk->info.loc, "Failed to parse user '%s'",
+                                 src->nfsUser);
+                return -1;
+            }
+            dxJSONAddUInt(props, "user", (unsigned long long)uid);
+        }
+        if (src->nfsGroup) {
+            long long gid = dxQemuNFSIdentity(src->nfsGroup, true);
+            if (gid < 0) {
+                dxErrorReportLoc(DX_ERR_INVALID, &disk->info.loc, "Failed to parse group '%s'",
+                                 src->nfsGroup);
+                return -1;
+            }
+            dxJSONAddUInt(props, "group", (unsigned long long)gid);
+        }
         return 0;
     }
     default:
@@ -712,6 +762,19 @@ dxQemuBuildDiskChain(dxQemuBuildCtx *ctx, const dxDiskDef *disk)
         dxArgvAddJSON(ctx->argv, "-blockdev", storage);
         dxArgvAddJSON(ctx->argv, "-blockdev", format);
     }
+    /* copy_on_read: a filter node on top of the chain */
+    if (disk->driver.copyOnRead == DX_TRISTATE_SWITCH_ON) {
+        dxJSON *cor = dxJSONNewObject();
+        char *name = dxQemuNodeName(disk->src, "format");
+        char *id = dxAsprintf("libvirt-CoR-%s", disk->dst);
+        dxJSONAddString(cor, "driver", "copy-on-read");
+        dxJSONAddString(cor, "node-name", id);
+        dxJSONAddString(cor, "file", name);
+        dxJSONAddString(cor, "discard", "unmap");
+        dxArgvAddJSON(ctx->argv, "-blockdev", cor);
+        free(name);
+        free(id);
+    }
     return 0;
 }
 
@@ -864,7 +927,10 @@ dxQemuDiskCommonProps(dxQemuBuildCtx *ctx, const dxDiskDef *disk, dxJSON *props)
         dxJSONAddString(props, "chardev", tmp);
         free(tmp);
     } else if (!dxStorageSourceIsEmpty(disk->src)) {
-        tmp = dxQemuNodeName(disk->src, "format");
+        if (disk->driver.copyOnRead == DX_TRISTATE_SWITCH_ON)
+            tmp = dxAsprintf("libvirt-CoR-%s", disk->dst);
+        else
+            tmp = dxQemuNodeName(disk->src, "format");
         dxJSONAddString(props, "drive", tmp);
         free(tmp);
     }
@@ -1044,6 +1110,11 @@ dxQemuBuildDisks(dxQemuBuildCtx *ctx)
             dxQemuBuildSDDrive(ctx, disk);
             continue;
         }
+        /* libvirt hotplugs a transient disk sharing its backing image once
+           QEMU runs: it is not on the command line (its node numbers are
+           taken all the same) */
+        if (disk->transient && disk->transientShareBacking == DX_TRISTATE_BOOL_YES)
+            continue;
         if (disk->src->type == DX_STORAGE_TYPE_VHOST_USER)
             dxQemuBuildVhostUserChardev(ctx, disk);
         else if (!dxStorageSourceIsEmpty(disk->src) && dxQemuBuildDiskChain(ctx, disk) < 0)

@@ -6,6 +6,7 @@
 #include "qemu_target.h"
 #include "conf/controller_conf.h"
 #include "conf/numa_conf.h"
+#include "conf/tune_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
@@ -165,23 +166,25 @@ dxQemuExpandControllerDefaults(dxDomainDef *def)
 static int
 dxQemuValidateController(const dxDomainDef *def, const dxControllerDef *cont)
 {
-    size_t ncells;
-
+    if (cont->type == DX_CONTROLLER_TYPE_XENBUS) {
+        /* libvirt looks for a PCI slot for it, and none fits */
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
+                         "Cannot automatically add a new PCI bus for a device with connect "
+                         "flags 00");
+        return -1;
+    }
+    if (cont->driver.iothread && !dxDomainIOThreadFind(def, cont->driver.iothread)) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
+                         "controller iothread '%u' not defined in iothreadid",
+                         cont->driver.iothread);
+        return -1;
+    }
     if (cont->type == DX_CONTROLLER_TYPE_USB &&
         (cont->model == DX_CONTROLLER_MODEL_USB_NEC_XHCI ||
          cont->model == DX_CONTROLLER_MODEL_USB_QEMU_XHCI) && cont->ports > 15) {
         dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
                          "'%s' controller only supports up to '%u' ports",
                          dxControllerModelUSBTypeToString(cont->model), 15);
-        return -1;
-    }
-    if (cont->type == DX_CONTROLLER_TYPE_PCI && cont->pci.numaNode >= 0 &&
-        cont->pci.numaNode >= (int)(ncells = dxDomainNumaCellCount(def))) {
-        dxErrorReportLoc(DX_ERR_INVALID, &cont->info.loc,
-                         "%s with index %d is configured for a NUMA node (%d) not present in "
-                         "the domain's <cpu><numa> array (%zu)",
-                         dxControllerModelPCITypeToString(cont->model), cont->idx,
-                         cont->pci.numaNode, ncells);
         return -1;
     }
     return 0;

@@ -184,8 +184,7 @@ dxQemuValidatePanics(const dxDomainDef *def)
         if (dxQemuValidatePanic(def, def->panics[i]) < 0)
             return -1;
     }
-    /* expand gave default panics their model: check duplicates again */
-    return dxPanicValidate(def);
+    return 0;
 }
 
 static int

@@ -4,6 +4,7 @@
 #include "qemu_disk.h"
 #include "conf/memory_conf.h"
 #include "conf/numa_conf.h"
+#include "conf/tune_conf.h"
 #include "qemu_address.h"
 #include "qemu_target.h"
 #include "conf/controller_conf.h"
@@ -237,41 +238,105 @@ dxQemuValidateDiskChain(const dxDiskDef *disk)
     return 0;
 }
 
-static const char *
-dxQemuDiskBusProblem(const dxDomainDef *def, const dxDiskDef *disk)
+/* Problems of the disk's guest side (bus, address, geometry, ...), in
+ * libvirt's order; a message to free, or NULL. */
+static char *
+dxQemuDiskFrontendProblem(const dxDomainDef *def, const dxDiskDef *disk)
 {
     const dxDriveAddress *a = &disk->info.addr.drive;
     bool drive = disk->info.type == DX_ADDRESS_TYPE_DRIVE;
+    const char *bus = dxDiskBusTypeToString(disk->bus);
+    bool diskReadonly = disk->src->readonly && disk->device == DX_DISK_DEVICE_DISK;
+
+    if (disk->cyls && disk->heads && disk->secs) {
+        if (disk->bus == DX_DISK_BUS_USB || disk->bus == DX_DISK_BUS_SD)
+            return dxAsprintf("CHS geometry can not be set for '%s' bus", bus);
+        if (disk->trans && disk->bus != DX_DISK_BUS_IDE)
+            return dxAsprintf("CHS translation mode can only be set for 'ide' bus not '%s'", bus);
+    }
+    if (disk->serial && disk->bus == DX_DISK_BUS_SD)
+        return dxAsprintf("Serial property not supported for drive bus '%s'", bus);
 
     switch (disk->bus) {
     case DX_DISK_BUS_IDE:
         if (drive && a->target != 0)
-            return "target must be 0 for ide controller";
+            return dxStrdup("target must be 0 for ide controller");
         if (dxQemuMachineIsQ35(def->os.machine))
-            return "IDE controllers are unsupported for this QEMU binary or machine type";
+            return dxStrdup("IDE controllers are unsupported for this QEMU binary or machine type");
+        if (diskReadonly)
+            return dxStrdup("readonly ide disks are not supported");
+        if (drive && a->controller > 0)
+            return dxStrdup("Only 1 IDE controller is supported");
         break;
     case DX_DISK_BUS_SCSI:
         if (drive && a->bus != 0)
-            return "SCSI controller only supports 1 bus";
+            return dxStrdup("SCSI controller only supports 1 bus");
         break;
     case DX_DISK_BUS_FDC:
         if (drive && a->target != 0)
-            return "target must be 0 for controller fdc";
+            return dxStrdup("target must be 0 for controller fdc");
         if (drive && a->unit > 1)
-            return "unit must be 0 or 1 for controller fdc";
+            return dxStrdup("unit must be 0 or 1 for controller fdc");
+        if (drive && a->controller > 0)
+            return dxStrdup("Only 1 fdc controller is supported");
         break;
     case DX_DISK_BUS_SATA:
         if (drive && a->bus != 0)
-            return "bus must be 0 for sata controller";
+            return dxStrdup("bus must be 0 for sata controller");
         if (drive && a->target != 0)
-            return "target must be 0 for sata controller";
+            return dxStrdup("target must be 0 for sata controller");
+        if (diskReadonly)
+            return dxStrdup("readonly sata disks are not supported");
         break;
-    case DX_DISK_BUS_XEN:
-    case DX_DISK_BUS_UML:
-        return "this disk bus is not supported by QEMU on x86";
+    case DX_DISK_BUS_VIRTIO:
+        if (disk->info.type != DX_ADDRESS_TYPE_NONE && disk->info.type != DX_ADDRESS_TYPE_PCI &&
+            disk->info.type != DX_ADDRESS_TYPE_CCW && disk->info.type != DX_ADDRESS_TYPE_VIRTIO_MMIO &&
+            disk->info.type != DX_ADDRESS_TYPE_DRIVE)
+            return dxAsprintf("virtio disk cannot have an address of type '%s'",
+                              dxAddressTypeTypeToString(disk->info.type));
+        if (disk->device == DX_DISK_DEVICE_CDROM || disk->device == DX_DISK_DEVICE_FLOPPY)
+            return dxAsprintf("disk type of '%s' does not support ejectable media", disk->dst);
+        break;
     default:
         break;
     }
+    if (disk->sgio == DX_DISK_SGIO_UNFILTERED)
+        return dxStrdup("unfiltered sgio is no longer supported");
+    if (disk->device == DX_DISK_DEVICE_LUN && disk->bus != DX_DISK_BUS_SCSI &&
+        disk->bus != DX_DISK_BUS_VIRTIO)
+        return dxAsprintf("disk device='lun' is not supported for bus='%s'", bus);
+    if (disk->rotationRate && disk->bus != DX_DISK_BUS_SCSI && disk->bus != DX_DISK_BUS_IDE &&
+        disk->bus != DX_DISK_BUS_SATA)
+        return dxStrdup("rotation rate is only valid for SCSI/IDE/SATA bus");
+    if ((disk->vendor || disk->product) &&
+        (disk->bus != DX_DISK_BUS_SCSI || disk->device == DX_DISK_DEVICE_LUN))
+        return dxStrdup("Only scsi disk supports vendor and product");
+    if (disk->driver.iothread) {
+        if (disk->bus != DX_DISK_BUS_VIRTIO)
+            return dxAsprintf("IOThreads not available for bus %s target %s", bus, disk->dst);
+        if (!dxDomainIOThreadFind(def, disk->driver.iothread))
+            return dxAsprintf("Disk iothread '%u' not defined in iothreadid",
+                              disk->driver.iothread);
+    }
+    return NULL;
+}
+
+/* <transient/>: an overlay QEMU writes instead of the image. */
+static char *
+dxQemuDiskTransientProblem(const dxDiskDef *disk)
+{
+    if (!disk->transient)
+        return NULL;
+    if (disk->transientShareBacking == DX_TRISTATE_BOOL_YES &&
+        disk->bus != DX_DISK_BUS_VIRTIO && disk->bus != DX_DISK_BUS_SCSI &&
+        disk->bus != DX_DISK_BUS_USB)
+        /* sic: libvirt's wording */
+        return dxAsprintf("disk bus '%s' doesn't support transiend disk backing image sharing",
+                          dxDiskBusTypeToString(disk->bus));
+    if (disk->src->readonly)
+        return dxAsprintf("transient disk '%s' must not be read-only", disk->dst);
+    if (disk->src->type != DX_STORAGE_TYPE_FILE)
+        return dxAsprintf("transient disk supported only with 'file' type (%s)", disk->dst);
     return NULL;
 }
 
@@ -297,28 +362,32 @@ dxQemuDiskGuestMemoryShared(const dxDomainDef *def)
 static int
 dxQemuValidateDisk(const dxDomainDef *def, const dxDiskDef *disk)
 {
-    if (disk->src->type == DX_STORAGE_TYPE_VHOST_USER && !dxQemuDiskGuestMemoryShared(def)) {
-        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc, "'vhostuser' requires shared memory");
-        return -1;
-    }
+    char *why = NULL;
 
-    const char *why = dxQemuDiskBusProblem(def, disk);
-
-    if (!why && (disk->vendor || disk->product) &&
-        (disk->bus != DX_DISK_BUS_SCSI || disk->device == DX_DISK_DEVICE_LUN))
-        why = "Only scsi disk supports vendor and product";
-    if (!why && disk->src->shared && !disk->src->readonly &&
-        disk->src->format > DX_STORAGE_FORMAT_RAW) {
-        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc,
-                         "shared access for disk '%s' requires use of supported storage format",
+    if (disk->src->shared && !disk->src->readonly && disk->src->format > DX_STORAGE_FORMAT_RAW)
+        why = dxAsprintf("shared access for disk '%s' requires use of supported storage format",
                          disk->dst);
-        return -1;
+    else if (disk->driver.copyOnRead == DX_TRISTATE_SWITCH_ON && disk->src->readonly)
+        why = dxAsprintf("copy_on_read is not compatible with read-only disk '%s'", disk->dst);
+    else if (disk->driver.copyOnRead == DX_TRISTATE_SWITCH_ON &&
+             (disk->device == DX_DISK_DEVICE_CDROM || disk->device == DX_DISK_DEVICE_FLOPPY))
+        why = dxAsprintf("copy_on_read is not supported with removable disk '%s'", disk->dst);
+    else if (!(why = dxQemuDiskFrontendProblem(def, disk))) {
+        if (disk->src->type == DX_STORAGE_TYPE_VHOST_USER && !dxQemuDiskGuestMemoryShared(def))
+            why = dxStrdup("'vhostuser' requires shared memory");
+        else if (disk->driver.name && strcmp(disk->driver.name, "qemu") != 0)
+            why = dxAsprintf("unsupported driver name '%s' for disk '%s'", disk->driver.name,
+                             disk->dst);
+        else if (disk->driver.io == DX_DISK_IO_NATIVE &&
+                 disk->driver.cache != DX_DISK_CACHE_NONE &&
+                 disk->driver.cache != DX_DISK_CACHE_DIRECTSYNC)
+            why = dxStrdup("io='native' needs either no disk cache or directsync cache mode");
+        else
+            why = dxQemuDiskTransientProblem(disk);
     }
-    if (!why && disk->driver.copyOnRead == DX_TRISTATE_SWITCH_ON &&
-        disk->src->readonly)
-        why = "copy_on_read is not compatible with read-only disk";
     if (why) {
         dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc, "%s", why);
+        free(why);
         return -1;
     }
     return dxQemuValidateDiskChain(disk);

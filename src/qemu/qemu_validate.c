@@ -9,6 +9,7 @@
 #include "qemu_display.h"
 #include "qemu_disk.h"
 #include "qemu_controller.h"
+#include "qemu_address.h"
 #include "conf/panic_conf.h"
 #include "util/dxerror.h"
 
@@ -29,7 +30,8 @@ typedef int (*dxQemuRule)(const dxDomainDef *def);
 static const dxQemuRule dxQemuRules[] = {
     dxQemuValidateVirtType,
 
-    /* storage rules */
+    /* addresses, then storage rules */
+    dxQemuValidateAddresses,
     dxQemuValidateDisks,
     dxQemuValidateControllers,
 

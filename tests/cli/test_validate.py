@@ -126,5 +126,15 @@ for line in open(os.path.join(mistakes, 'expected.txt')):
     check(rc == 1 and any(l.startswith(want) for l in err.splitlines()),
           '%s: expected %r in %r' % (name, want, err))
 
+# nothing is dropped silently: what format would drop is a warning
+f = os.path.join(os.path.dirname(DATA), 'warnings', 'metadata-dropped.xml')
+rc, out, err = run(f)
+check(rc == 0 and err.splitlines() == [
+    f + ":5:5: warning: <inventory> in <metadata> has no namespace and is dropped, as libvirt "
+        "drops it: put it in your application's namespace [/domain/metadata/inventory]",
+    f + ":7:5: warning: a second element of namespace 'urn:example:app' in <metadata> is "
+        "dropped, as libvirt drops it: one element per namespace [/domain/metadata/owner[2]]"],
+      'metadata warnings: %d %r' % (rc, err))
+
 print('%d failure(s)' % len(failures))
 sys.exit(1 if failures else 0)

@@ -234,6 +234,17 @@ test_q35_mixed(void **state)
     checkArgv("q35-pci-and-pcie");
 }
 
+/* q35 whose ten virtio disks need more root ports than slot 1 has
+ * functions (the next ones fill slot 2), with a conventional PCI NIC and a
+ * transitional virtio NIC behind an added pcie-to-pci-bridge. */
+static void
+test_q35_many_root_ports(void **state)
+{
+    (void)state;
+    checkCase("q35-many-root-ports");
+    checkArgv("q35-many-root-ports");
+}
+
 /* q35 with root ports, a switch and a DMI bridge written by the user. */
 static void
 test_q35_topology(void **state)
@@ -329,6 +340,7 @@ main(void)
         cmocka_unit_test(test_pc_full_bus),
         cmocka_unit_test(test_q35_mixed),
         cmocka_unit_test(test_q35_topology),
+        cmocka_unit_test(test_q35_many_root_ports),
         cmocka_unit_test(test_pc_explicit),
         cmocka_unit_test(test_errors),
     };
