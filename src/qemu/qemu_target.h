@@ -79,3 +79,7 @@ extern const size_t dxQemuNFirmwares;
 #define DX_QEMU_NVRAM_DIR "/var/lib/libvirt/qemu/nvram"
 /* The system emulator for guests of ARCH; caller frees. */
 char *dxQemuEmulatorForArch(const char *arch);
+
+/* ---- host ----------------------------------------------------------------- */
+/* Host NUMA nodes of the reference host: 0 .. DX_QEMU_HOST_NUMA_NODES-1. */
+#define DX_QEMU_HOST_NUMA_NODES 8

@@ -49,6 +49,8 @@ static const dxQemuRule dxQemuRules[] = {
     dxQemuValidateMemory,
     dxQemuValidateBootloader,
     dxQemuValidateLifecycle,
+    dxQemuValidateHostNodes,
+    dxQemuValidateTimers,
 };
 
 int

@@ -245,6 +245,8 @@ test_lifecycle(void **state)
     dxtParseFails(OS "<on_poweroff>preserve</on_poweroff>", "'preserve' action");
     dxtParseFails(OS "<on_crash>rename-restart</on_crash>", "'rename-restart' action");
     dxtParseFails(OS "<on_crash>bogus</on_crash>", "bogus");
+    dxtParseFails("<os><type arch='s390x' machine='s390-ccw-virtio'>hvm</type></os>"
+                  "<clock offset='utc'><timer name='tsc' present='yes'/></clock>", "'tsc' timer");
     dxtFormatHas(OS "<on_crash>coredump-destroy</on_crash><on_lockfailure>pause</on_lockfailure>", 1,
                  "  <on_poweroff>destroy</on_poweroff>\n  <on_reboot>restart</on_reboot>\n"
                  "  <on_crash>coredump-destroy</on_crash>\n  <on_lockfailure>pause</on_lockfailure>\n");
