@@ -1,6 +1,7 @@
 /* controller_conf.c: <controller>: parse, format, generic defaults and
  * checks, and the lookup/insert helpers other families use. */
 #include "controller_conf.h"
+#include "hostdev_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 #include "util/dxxml.h"
@@ -724,6 +725,7 @@ static const dxImplicitControllerHook dxImplicitControllerHooks[] = {
     /* smartcards: ccid */
 
     /* SCSI hostdevs: scsi */
+    dxHostdevsAddImplicitControllers,
 
     NULL,
 };

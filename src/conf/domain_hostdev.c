@@ -1,6 +1,7 @@
 /* domain_hostdev.c: <hostdev> parse, format and checks, and the
  * subsystem part shared with <interface type='hostdev'>. */
 #include "hostdev_conf.h"
+#include "controller_conf.h"
 #include "devices.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
@@ -1020,4 +1021,31 @@ dxDomainHostdevInsertNet(dxDomainDef *def, dxHostdevDef *hostdev)
             (def->nhostdevs - pos) * sizeof(*def->hostdevs));
     def->hostdevs[pos] = hostdev;
     def->nhostdevs++;
+}
+
+/* SCSI host devices need their SCSI controllers: every index up to the
+ * highest one they use, of the model of that last controller when it
+ * exists (so an overflow controller matches the full one). */
+void
+dxHostdevsAddImplicitControllers(dxDomainDef *def)
+{
+    int maxController = -1, model = 0, i;
+    size_t j;
+
+    for (j = 0; j < def->nhostdevs; j++) {
+        const dxHostdevDef *h = def->hostdevs[j];
+        const dxControllerDef *cont;
+        if (!dxHostdevIsSCSI(h) || h->info->type != DX_ADDRESS_TYPE_DRIVE ||
+            (int)h->info->addr.drive.controller <= maxController)
+            continue;
+        maxController = h->info->addr.drive.controller;
+        cont = dxDomainControllerGet(def, DX_CONTROLLER_TYPE_SCSI, maxController);
+        if (cont && cont->model)
+            model = cont->model;
+    }
+    for (i = 0; i <= maxController; i++) {
+        dxControllerDef *cont = dxDomainDefAddImplicitController(def, DX_CONTROLLER_TYPE_SCSI, i);
+        if (cont)
+            cont->model = model;
+    }
 }

@@ -215,6 +215,9 @@ void dxDomainHostdevRemove(dxDomainDef *def, const dxHostdevDef *hostdev);
 
 /* Driver-independent defaults (SCSI hostdev drive addresses). */
 int dxHostdevsPostParse(dxDomainDef *def);
+/* The SCSI controllers SCSI host devices imply (a hook of
+ * dxDomainDefAddImplicitControllers). */
+void dxHostdevsAddImplicitControllers(dxDomainDef *def);
 /* Cross-device rules: the same host device twice, ... */
 int dxHostdevsValidate(const dxDomainDef *def);
 

@@ -3,12 +3,15 @@
  * usb-host, vhost-scsi.  Devices with <address type='unassigned'/> are
  * prepared for the guest but not plugged in. */
 #include "qemu_net.h"
+#include "conf/controller_conf.h"
 #include "conf/hostdev_conf.h"
 #include "conf/net_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
+#include "util/dxxml.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* The persistent virtio partner of a transient VF (virtio failover). */
 static const char *
@@ -179,6 +182,130 @@ dxQemuSCSIHostHostdevProps(dxQemuBuildCtx *ctx, const dxHostdevDef *h)
     return props;
 }
 
+/* ---- SCSI: a -blockdev backend and a scsi-generic device ------------------ */
+
+/* Block nodes are numbered across the domain: the disks' first, then the
+ * SCSI host devices' in their order. */
+static unsigned int
+dxQemuSCSIHostdevNodeIndex(const dxDomainDef *def, const dxHostdevDef *target)
+{
+    unsigned int n = def->ndisks;
+    size_t i;
+    for (i = 0; i < def->nhostdevs; i++) {
+        const dxHostdevDef *h = def->hostdevs[i];
+        if (h->mode == DX_HOSTDEV_MODE_SUBSYS && h->subsys == DX_HOSTDEV_SUBSYS_SCSI)
+            n++;
+        if (h == target)
+            break;
+    }
+    return n;
+}
+
+/* "TARGET/LUN" of an iSCSI source */
+static void
+dxQemuISCSIProps(dxJSON *props, const dxHostdevSCSI *s)
+{
+    const char *slash = strrchr(s->iqn, '/');
+    char *target = dxStrndup(s->iqn, slash - s->iqn);
+    char *portal = dxAsprintf("%s:%s", s->host.name, s->host.port ? s->host.port : "3260");
+    unsigned int lun = 0;
+
+    if (dxStrToUInt(slash + 1, 10, &lun) < 0)
+        lun = 0;
+    dxJSONAddString(props, "driver", "iscsi");
+    dxJSONAddString(props, "portal", portal);
+    dxJSONAddString(props, "target", target);
+    dxJSONAddUInt(props, "lun", lun);
+    dxJSONAddString(props, "transport", "tcp");
+    dxJSONAddString(props, "initiator-name", s->initiatorIqn);
+    free(target);
+    free(portal);
+}
+
+static int
+dxQemuSCSIHostdevBackend(dxQemuBuildCtx *ctx, const dxHostdevDef *h, const char *node)
+{
+    dxJSON *props = dxJSONNewObject();
+
+    if (h->scsi.protocol == DX_HOSTDEV_SCSI_PROTOCOL_ISCSI) {
+        if (h->scsi.authUsername) {
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &h->info->loc,
+                             "iSCSI host device with <auth>: domxml has no secret store to "
+                             "read the password from");
+            dxJSONFree(props);
+            return -1;
+        }
+        dxQemuISCSIProps(props, &h->scsi);
+    } else {
+        dxJSONAddString(props, "driver", "host_device");
+        dxJSONAddString(props, "filename", DX_QEMU_SCSI_SG_PLACEHOLDER);
+    }
+    dxJSONAddString(props, "node-name", node);
+    dxJSONAddBool(props, "read-only", h->readonly);
+    dxArgvAddJSON(ctx->argv, "-blockdev", props);
+    return 0;
+}
+
+/* Where a scsi-generic device sits: narrow parallel SCSI adapters address
+ * by bus and unit, the others (virtio-scsi, SAS, ...) by channel, target
+ * and LUN. */
+static int
+dxQemuSCSIDriveProps(dxQemuBuildCtx *ctx, dxJSON *props, const dxDeviceInfo *info)
+{
+    const dxDriveAddress *a = &info->addr.drive;
+    const dxControllerDef *cont = dxDomainControllerGet(ctx->def, DX_CONTROLLER_TYPE_SCSI,
+                                                        a->controller);
+    char *bus;
+
+    if (!cont || !cont->info.alias) {
+        dxErrorReportLoc(DX_ERR_INVALID, &info->loc,
+                         "no SCSI controller with index %u for this SCSI host device",
+                         a->controller);
+        return -1;
+    }
+    switch (cont->model) {
+    case DX_CONTROLLER_MODEL_SCSI_LSILOGIC:
+    case DX_CONTROLLER_MODEL_SCSI_NCR53C90:
+    case DX_CONTROLLER_MODEL_SCSI_DC390:
+    case DX_CONTROLLER_MODEL_SCSI_AM53C974:
+        bus = dxAsprintf("%s.%u", cont->info.alias, a->bus);
+        dxJSONAddString(props, "bus", bus);
+        dxJSONAddUInt(props, "scsi-id", a->unit);
+        break;
+    default:
+        bus = dxAsprintf("%s.0", cont->info.alias);
+        dxJSONAddString(props, "bus", bus);
+        dxJSONAddUInt(props, "channel", a->bus);
+        dxJSONAddUInt(props, "scsi-id", a->target);
+        dxJSONAddUInt(props, "lun", a->unit);
+        break;
+    }
+    free(bus);
+    return 0;
+}
+
+static dxJSON *
+dxQemuSCSIHostdevProps(dxQemuBuildCtx *ctx, const dxHostdevDef *h)
+{
+    char *node = dxAsprintf("libvirt-%u-backend",
+                            dxQemuSCSIHostdevNodeIndex(ctx->def, h));
+    dxJSON *props = NULL;
+
+    if (dxQemuSCSIHostdevBackend(ctx, h, node) < 0)
+        goto cleanup;
+    props = dxJSONNewObject();
+    dxJSONAddString(props, "driver", "scsi-generic");
+    dxJSONAddString(props, "drive", node);
+    dxJSONAddString(props, "id", h->info->alias);
+    if (h->info->bootIndex)
+        dxJSONAddUInt(props, "bootindex", h->info->bootIndex);
+    if (dxQemuSCSIDriveProps(ctx, props, h->info) < 0)
+        DX_CLEAR(props, dxJSONFree);
+ cleanup:
+    free(node);
+    return props;
+}
+
 static int
 dxQemuBuildHostdev(dxQemuBuildCtx *ctx, const dxHostdevDef *h)
 {
@@ -198,9 +325,8 @@ dxQemuBuildHostdev(dxQemuBuildCtx *ctx, const dxHostdevDef *h)
         props = dxQemuMdevHostdevProps(ctx, h);
         break;
     case DX_HOSTDEV_SUBSYS_SCSI:
-        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &h->info->loc,
-                         "SCSI host devices are not supported on the command line yet");
-        return -1;
+        props = dxQemuSCSIHostdevProps(ctx, h);
+        break;
     case DX_HOSTDEV_SUBSYS_LAST:
         break;
     }

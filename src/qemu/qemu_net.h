@@ -15,6 +15,9 @@
 #define DX_QEMU_FD_VHOST_NET "44"
 #define DX_QEMU_FD_VHOST_SCSI "3"
 #define DX_QEMU_FD_VDPA 1732
+/* The SCSI generic node of an adapter-attached SCSI hostdev: libvirt
+ * looks it up in the host's sysfs when the guest starts. */
+#define DX_QEMU_SCSI_SG_PLACEHOLDER "/dev/sg0"
 
 /* expand steps */
 int dxQemuExpandNets(dxDomainDef *def);
