@@ -1095,6 +1095,15 @@ dxDoOption(dxCheckCtx *c, size_t i)
     } else if (strcmp(opt, "-pidfile") == 0 || strcmp(opt, "-D") == 0) {
         dxAdd(c, opt);
         dxAddTake(c, dxStandinPath(c, "out"));
+    } else if (strcmp(opt, "-overcommit") == 0 && strstr(val, "mem-lock=on")) {
+        /* locking the guest's RAM would allocate all of it */
+        dxKV *kv;
+        size_t n = dxKVParse(val, &kv);
+        dxKVSet(&kv, &n, "mem-lock", "off");
+        dxAdd(c, opt);
+        dxAddTake(c, dxKVFormat(kv, n));
+        dxKVFree(kv, n);
+        dxNote(c, "-overcommit mem-lock=on -> off");
     } else if (strcmp(opt, "-runas") == 0 || strcmp(opt, "-chroot") == 0) {
         dxNote(c, "%s %s left out", opt, val);
     } else {

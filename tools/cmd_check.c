@@ -303,7 +303,8 @@ static bool
 dxQMPSend(dxQMP *q, const char *cmd)
 {
     size_t len = strlen(cmd);
-    return write(q->fd, cmd, len) == (ssize_t)len;
+    /* QEMU may have gone away: no SIGPIPE for us */
+    return send(q->fd, cmd, len, MSG_NOSIGNAL) == (ssize_t)len;
 }
 
 /* 1 when QEMU answers qmp_capabilities, 0 when it goes away, -1 timeout. */
@@ -612,9 +613,12 @@ dxCheckFile(dxCheckOpts *o, const char *file, const char *emulator, const char *
         }
         v = dxRunQemu(&plan, dir, o->timeout, &msg, &crashed);
         dxCheckPlanClear(&plan);
-        if (kvmMsg && v == DX_CHECK_ACCEPTED)
+        if (kvmMsg && v == DX_CHECK_ACCEPTED) {
+            for (i = 0; kvmMsg[i]; i++)
+                kvmMsg[i] = kvmMsg[i] == '\n' ? ' ' : kvmMsg[i];
             fprintf(stderr, "%s: note: accepted under TCG; under KVM this host said: %s\n",
                     file, kvmMsg);
+        }
         free(kvmMsg);
         if (v != DX_CHECK_REFUSED || env.tcg)
             break;

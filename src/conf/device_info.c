@@ -5,6 +5,7 @@
 #include "util/dxxml.h"
 
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 DX_ENUM_IMPL(dxAddressType, DX_ADDRESS_TYPE_LAST,
@@ -278,6 +279,28 @@ dxDeviceAddressParse(dxDeviceInfo *info, xmlNodePtr node)
     return dxAddressBodyParse(info, node);
 }
 
+/* s390 boot menu entry: 1 to 8 of [A-Za-z0-9.] and blanks, kept in upper
+ * case as the firmware reads it */
+static int
+dxDeviceLoadparmCheck(xmlNodePtr node, char *loadparm)
+{
+    size_t i, len = strlen(loadparm);
+    for (i = 0; i < len; i++)
+        loadparm[i] = (char)toupper((unsigned char)loadparm[i]);
+    if (len < 1 || len > 8) {
+        dxErrorReport(DX_ERR_INVALID, node,
+                      "loadparm value '%s' must be between 1 and 8 characters", loadparm);
+        return -1;
+    }
+    if (strspn(loadparm, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789. ") != len) {
+        dxErrorReport(DX_ERR_INVALID, node,
+                      "invalid loadparm value '%s', expecting chars in set of "
+                      "[a-zA-Z0-9.] and blank spaces", loadparm);
+        return -1;
+    }
+    return 0;
+}
+
 static int
 dxDeviceBootParse(dxDeviceInfo *info, xmlNodePtr node)
 {
@@ -285,6 +308,8 @@ dxDeviceBootParse(dxDeviceInfo *info, xmlNodePtr node)
                       &info->bootIndex) < 0)
         return -1;
     info->loadparm = dxXMLPropString(node, "loadparm");
+    if (info->loadparm && dxDeviceLoadparmCheck(node, info->loadparm) < 0)
+        return -1;
     return 0;
 }
 
