@@ -21,6 +21,3 @@ int dxQemuBuildCCIDControllers(dxQemuBuildCtx *ctx);
 int dxQemuBuildSmartcards(dxQemuBuildCtx *ctx);
 int dxQemuBuildRedirdevs(dxQemuBuildCtx *ctx);
 int dxQemuBuildCryptos(dxQemuBuildCtx *ctx);
-
-/* Flags other command line parts take from these devices. */
-bool dxQemuDomainHasNVDIMM(const dxDomainDef *def);

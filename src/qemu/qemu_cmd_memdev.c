@@ -6,6 +6,7 @@
 #include "util/dxuuid.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static const char *
 dxQemuMemoryDeviceDriver(const dxMemoryDef *mem)
@@ -27,15 +28,16 @@ dxQemuMemoryDeviceDriver(const dxMemoryDef *mem)
     return NULL;
 }
 
-bool
-dxQemuDomainHasNVDIMM(const dxDomainDef *def)
+/* QEMU wants memory modules in whole 2 MiB (x86) or 256 MiB (ppc64)
+ * units; libvirt rounds the size up when it starts the guest. */
+static unsigned long long
+dxQemuMemoryDeviceSizeKiB(const dxDomainDef *def, const dxMemoryDef *mem)
 {
-    size_t i;
-    for (i = 0; i < def->nmems; i++) {
-        if (def->mems[i]->model == DX_MEMDEV_MODEL_NVDIMM)
-            return true;
-    }
-    return false;
+    unsigned long long align = 2048;
+
+    if (def->os.arch && strncmp(def->os.arch, "ppc64", 5) == 0)
+        align = 256 * 1024;
+    return (mem->sizeKiB + align - 1) / align * align;
 }
 
 static int
@@ -44,7 +46,10 @@ dxQemuBuildMemoryDeviceBackend(dxQemuBuildCtx *ctx, const dxMemoryDef *mem, cons
     dxQemuMemBackendSpec spec = { 0 };
 
     spec.id = id;
-    spec.sizeKiB = mem->sizeKiB;
+    /* a file of its own in the memory backing directory, named after
+     * the device */
+    spec.fileName = mem->info.alias;
+    spec.sizeKiB = dxQemuMemoryDeviceSizeKiB(ctx->def, mem);
     spec.cell = mem->targetNode;
     spec.memPath = mem->path;
     spec.pageKiB = mem->pagesizeKiB;

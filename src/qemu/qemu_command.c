@@ -287,6 +287,7 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildControllers,
 
     /* memory devices */
+    dxQemuBuildMemoryDevices,
 
     /* hubs */
     dxQemuBuildHubs,
