@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static dxArgv
@@ -59,6 +60,21 @@ dxWriteAll(FILE *fp, const char *text)
     return fwrite(text, 1, len, fp) == len ? 0 : -1;
 }
 
+/* mkstemp() creates 0600; the result should look like any file the user
+ * writes: the mode of the file it replaces, else 0666 minus the umask. */
+static int
+dxOutputMode(const char *path)
+{
+    struct stat sb;
+    mode_t mask;
+
+    if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
+        return sb.st_mode & 07777;
+    mask = umask(0);
+    umask(mask);
+    return 0666 & ~mask;
+}
+
 int
 dxWriteOutput(const char *path, const char *text)
 {
@@ -76,13 +92,16 @@ dxWriteOutput(const char *path, const char *text)
     /* a temporary file beside the target, so rename() is atomic */
     tmp = dxAsprintf("%s.XXXXXX", path);
     if ((fd = mkstemp(tmp)) < 0 || !(fp = fdopen(fd, "w"))) {
-        fprintf(stderr, "domxml: cannot create %s: %s\n", tmp, strerror(errno));
-        if (fd >= 0)
+        fprintf(stderr, "domxml: cannot write %s: %s\n", path, strerror(errno));
+        if (fd >= 0) {
             close(fd);
+            unlink(tmp);
+        }
         free(tmp);
         return -1;
     }
-    if (dxWriteAll(fp, text) < 0 || fflush(fp) != 0 || fsync(fd) != 0) {
+    if (fchmod(fd, dxOutputMode(path)) < 0 ||
+        dxWriteAll(fp, text) < 0 || fflush(fp) != 0 || fsync(fd) != 0) {
         fprintf(stderr, "domxml: cannot write %s: %s\n", path, strerror(errno));
         fclose(fp);
         unlink(tmp);

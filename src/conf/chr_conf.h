@@ -219,6 +219,9 @@ void dxChrDefsFormat(dxBuf *buf, const dxDomainDef *def, dxChrDeviceType type);
 void dxChrDefsClear(dxDomainDef *def);
 /* Generic defaults: console <-> serial0 aliasing, target ports. */
 int dxChrDefsPostParse(dxDomainDef *def);
+/* The virtio-serial controllers that virtio consoles and channels imply
+ * (libvirt adds them whatever the driver). */
+void dxChrAddImplicitVirtioSerial(dxDomainDef *def);
 /* Generic rules between chardevs (only the first console may be a serial
  * console, ...). */
 int dxChrDefsValidate(const dxDomainDef *def);

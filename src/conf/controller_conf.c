@@ -1,6 +1,7 @@
 /* controller_conf.c: <controller>: parse, format, generic defaults and
  * checks, and the lookup/insert helpers other families use. */
 #include "controller_conf.h"
+#include "chr_conf.h"
 #include "hostdev_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
@@ -721,6 +722,7 @@ static const dxImplicitControllerHook dxImplicitControllerHooks[] = {
     /* disks: scsi, fdc, ide, sata */
 
     /* virtio consoles and channels: virtio-serial */
+    dxChrAddImplicitVirtioSerial,
 
     /* smartcards: ccid */
 

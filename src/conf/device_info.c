@@ -373,9 +373,13 @@ dxDeviceAddressFormat(dxBuf *buf, const dxDeviceInfo *info)
             dxPCIAddressAttrs(&attrs, &info->addr.pci);
         if (info->addr.pci.multi)
             dxBufAttr(&attrs, "multifunction", dxTristateSwitchTypeToString(info->addr.pci.multi));
-        if (info->addr.pci.hasZpci)
-            dxBufAddf(&child, "<zpci uid='0x%.4x' fid='0x%.8x'/>\n",
-                      info->addr.pci.zpciUid, info->addr.pci.zpciFid);
+        if (info->addr.pci.hasZpci) {
+            /* uid 0 is "not given" (an explicit 0 is refused) */
+            dxBufAddStr(&child, "<zpci");
+            if (info->addr.pci.zpciUid)
+                dxBufAddf(&child, " uid='0x%.4x'", info->addr.pci.zpciUid);
+            dxBufAddf(&child, " fid='0x%.8x'/>\n", info->addr.pci.zpciFid);
+        }
         break;
     case DX_ADDRESS_TYPE_DRIVE:
         dxBufAddf(&attrs, " controller='%u' bus='%u' target='%u' unit='%u'",

@@ -1,6 +1,7 @@
 /* domain_chr.c: <serial>, <parallel>, <console> and <channel>: parse,
  * format, generic defaults and checks. */
 #include "chr_conf.h"
+#include "controller_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 #include "util/dxxml.h"
@@ -453,6 +454,31 @@ dxChrDefsPostParse(dxDomainDef *def)
         def->consoles[i]->port = (int)i;
     dxChrConsoleCompat(def);
     return 0;
+}
+
+/* ---- implicit controllers ----------------------------------------------- */
+
+static void
+dxChrAddVirtioSerialFor(dxDomainDef *def, const dxChrDef *chr)
+{
+    unsigned int idx = 0;
+    if (chr->info.type == DX_ADDRESS_TYPE_VIRTIO_SERIAL)
+        idx = chr->info.addr.vioserial.controller;
+    dxDomainDefAddImplicitController(def, DX_CONTROLLER_TYPE_VIRTIO_SERIAL, (int)idx);
+}
+
+void
+dxChrAddImplicitVirtioSerial(dxDomainDef *def)
+{
+    size_t i;
+    for (i = 0; i < def->nchannels; i++) {
+        if (def->channels[i]->targetType == DX_CHR_CHANNEL_TARGET_VIRTIO)
+            dxChrAddVirtioSerialFor(def, def->channels[i]);
+    }
+    for (i = 0; i < def->nconsoles; i++) {
+        if (def->consoles[i]->targetType == DX_CHR_CONSOLE_TARGET_VIRTIO)
+            dxChrAddVirtioSerialFor(def, def->consoles[i]);
+    }
 }
 
 /* ---- generic checks ------------------------------------------------------- */

@@ -329,11 +329,17 @@ dxDomainCputuneParse(dxDomainDef *def, xmlNodePtr node)
         if (rc < 0)
             failed = 1;
     }
-    qsort(ct->vcpupins, ct->nvcpupins, sizeof(*ct->vcpupins), dxThreadPinCompare);
-    qsort(ct->iothreadpins, ct->niothreadpins, sizeof(*ct->iothreadpins), dxThreadPinCompare);
-    qsort(ct->vcpuScheds, ct->nvcpuScheds, sizeof(*ct->vcpuScheds), dxThreadSchedCompare);
-    qsort(ct->iothreadScheds, ct->niothreadScheds, sizeof(*ct->iothreadScheds),
-          dxThreadSchedCompare);
+    /* qsort(NULL, 0) is undefined behaviour: sort only what exists */
+    if (ct->nvcpupins)
+        qsort(ct->vcpupins, ct->nvcpupins, sizeof(*ct->vcpupins), dxThreadPinCompare);
+    if (ct->niothreadpins)
+        qsort(ct->iothreadpins, ct->niothreadpins, sizeof(*ct->iothreadpins),
+              dxThreadPinCompare);
+    if (ct->nvcpuScheds)
+        qsort(ct->vcpuScheds, ct->nvcpuScheds, sizeof(*ct->vcpuScheds), dxThreadSchedCompare);
+    if (ct->niothreadScheds)
+        qsort(ct->iothreadScheds, ct->niothreadScheds, sizeof(*ct->iothreadScheds),
+              dxThreadSchedCompare);
     return failed ? -1 : 0;
 }
 

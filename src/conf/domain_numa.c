@@ -405,8 +405,9 @@ dxDomainNumatuneParse(dxDomainDef *def, xmlNodePtr node)
         if (rc < 0)
             return -1;
     }
-    qsort(numa->memnodes, numa->nmemnodes, sizeof(*numa->memnodes),
-          dxNumatuneMemnodeCompare);
+    if (numa->nmemnodes)    /* qsort(NULL, 0) is undefined behaviour */
+        qsort(numa->memnodes, numa->nmemnodes, sizeof(*numa->memnodes),
+              dxNumatuneMemnodeCompare);
     return 0;
 }
 
@@ -466,9 +467,11 @@ dxNumaDistancesComplete(dxDomainNumaDef *numa)
             }
         }
     }
-    for (i = 0; i < numa->ncells; i++)
-        qsort(numa->cells[i].distances, numa->cells[i].ndistances,
-              sizeof(dxNumaDistance), dxNumaDistanceCompare);
+    for (i = 0; i < numa->ncells; i++) {
+        if (numa->cells[i].ndistances)
+            qsort(numa->cells[i].distances, numa->cells[i].ndistances,
+                  sizeof(dxNumaDistance), dxNumaDistanceCompare);
+    }
 }
 
 static bool

@@ -31,6 +31,7 @@ const dxQemuPCIAssignStep dxQemuPCIAssignOrder[] = {
     { DX_DEVICE_NET, dxQemuNetPCIConnect, NULL },
 
     /* sounds */
+    { DX_DEVICE_SOUND, dxQemuSoundPCIConnect, dxQemuPCIPlaceSound },
 
     /* other controllers (scsi, usb, virtio-serial, sata, ...) */
     { DX_DEVICE_CONTROLLER, dxQemuControllerPCIConnectOther, dxQemuPCIPlaceController },
@@ -48,12 +49,15 @@ const dxQemuPCIAssignStep dxQemuPCIAssignOrder[] = {
 
     /* videos (the primary one is placed with the chipset, see
        dxQemuPCIReserveChipset) */
+    { DX_DEVICE_VIDEO, dxQemuVideoPCIConnect, NULL },
 
     /* shmems */
 
     /* inputs */
+    { DX_DEVICE_INPUT, dxQemuInputPCIConnect, NULL },
 
     /* serials (pci-serial) */
+    { DX_DEVICE_CHR, dxQemuSerialPCIConnect, NULL },
 
     /* iommu */
 
@@ -69,6 +73,7 @@ const dxQemuPCIAssignStep dxQemuPCIAssignOrder[] = {
 /* USB ports are handed out in this order (libvirt's). */
 const dxQemuUSBAssignStep dxQemuUSBAssignOrder[] = {
     /* hubs (a hub answers DX_QEMU_USB_HUB: it brings 8 ports) */
+    { DX_DEVICE_HUB, dxQemuHubUSBKind },
 
     /* hostdevs (usb) */
     { DX_DEVICE_HOSTDEV, dxQemuHostdevUSBKind },
@@ -79,10 +84,13 @@ const dxQemuUSBAssignStep dxQemuUSBAssignOrder[] = {
     { DX_DEVICE_CONTROLLER, dxQemuControllerUSBKind },
 
     /* inputs (bus='usb') */
+    { DX_DEVICE_INPUT, dxQemuInputUSBKind },
 
     /* serials (usb-serial) */
+    { DX_DEVICE_CHR, dxQemuSerialUSBKind },
 
     /* sounds (usb-audio) */
+    { DX_DEVICE_SOUND, dxQemuSoundUSBKind },
 
     /* redirdevs */
 
@@ -93,6 +101,7 @@ const dxQemuUSBAssignStep dxQemuUSBAssignOrder[] = {
  * dxDomainDeviceInfoIterate). */
 const dxQemuVirtioSerialAssignStep dxQemuVirtioSerialAssignOrder[] = {
     /* consoles and channels */
+    { DX_DEVICE_CHR, dxQemuChrVirtioSerialKind },
 
     { DX_DEVICE_LAST, NULL },
 };
@@ -100,7 +109,7 @@ const dxQemuVirtioSerialAssignStep dxQemuVirtioSerialAssignOrder[] = {
 /* When USB devices outnumber the ports, libvirt adds <hub type='usb'/>
  * devices; the hub family provides the constructor (it appends a hub
  * without address to DEF and returns its info). */
-dxDeviceInfo *(*const dxQemuUSBAddHub)(dxDomainDef *def) = NULL;
+dxDeviceInfo *(*const dxQemuUSBAddHub)(dxDomainDef *def) = dxQemuHubAdd;
 
 /* ---- slot kinds ---------------------------------------------------------------- */
 

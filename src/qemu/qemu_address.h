@@ -118,6 +118,8 @@ dxQemuUSBKind dxQemuControllerUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 unsigned int dxQemuNetPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
 
 /* sounds */
+unsigned int dxQemuSoundPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
+dxQemuUSBKind dxQemuSoundUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 
 /* hostdevs, SR-IOV interfaces included (qemu_net.c) */
 unsigned int dxQemuHostdevPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
@@ -130,14 +132,23 @@ dxQemuUSBKind dxQemuHostdevUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 /* watchdogs */
 
 /* videos */
+unsigned int dxQemuVideoPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
 
 /* shmems */
 
 /* inputs */
+unsigned int dxQemuInputPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
+dxQemuUSBKind dxQemuInputUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 
 /* serials, consoles, channels */
+unsigned int dxQemuSerialPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
+dxQemuUSBKind dxQemuSerialUSBKind(const dxDomainDef *def, dxDeviceRef dev);
+dxQemuVirtioSerialKind dxQemuChrVirtioSerialKind(const dxDomainDef *def, dxDeviceRef dev);
 
-/* hubs */
+/* hubs (qemu_address_hub.c) */
+dxQemuUSBKind dxQemuHubUSBKind(const dxDomainDef *def, dxDeviceRef dev);
+/* Append a <hub type='usb'/> without address; returns its info. */
+dxDeviceInfo *dxQemuHubAdd(dxDomainDef *def);
 
 /* redirdevs */
 

@@ -79,6 +79,10 @@ bool dxPCIAddressSlotInUse(const dxPCIAddressSet *set, const dxPCIAddress *addr)
 /* The "other controllers" row places ICH9 USB2 sets in one slot. */
 int dxQemuPCIPlaceController(dxPCIAddressSet *set, dxDomainDef *def, dxDeviceRef dev,
                              dxDeviceInfo *info, unsigned int flags);
+/* The sounds row puts an ICH9 HDA controller of a Q35 machine where the
+ * chipset has it, 00:1b.0 (qemu_address_sound.c). */
+int dxQemuPCIPlaceSound(dxPCIAddressSet *set, dxDomainDef *def, dxDeviceRef dev,
+                        dxDeviceInfo *info, unsigned int flags);
 
 int dxQemuAssignPCIAddresses(dxDomainDef *def);
 

@@ -1,6 +1,7 @@
 /* qemu_chr.c: what the QEMU driver adds to character devices (target
  * types and models), their aliases, and the ones QEMU cannot run. */
 #include "qemu_chr.h"
+#include "qemu_address.h"
 #include "qemu_target.h"
 #include "conf/chr_conf.h"
 #include "util/dxalloc.h"
@@ -78,6 +79,41 @@ dxQemuExpandChr(dxDomainDef *def)
             chr->targetModel = dxQemuSerialDefaultModel(chr->targetType);
     }
     return 0;
+}
+
+/* ---- address hooks ------------------------------------------------------ */
+
+unsigned int
+dxQemuSerialPCIConnect(const dxDomainDef *def, dxDeviceRef dev)
+{
+    const dxChrDef *chr = dev.ptr;
+    (void)def;
+    if (chr->deviceType == DX_CHR_DEVICE_SERIAL && chr->targetType == DX_CHR_SERIAL_TARGET_PCI)
+        return dxQemuPCIConnectPCI();
+    return 0;
+}
+
+dxQemuUSBKind
+dxQemuSerialUSBKind(const dxDomainDef *def, dxDeviceRef dev)
+{
+    const dxChrDef *chr = dev.ptr;
+    (void)def;
+    if (chr->deviceType == DX_CHR_DEVICE_SERIAL && chr->targetType == DX_CHR_SERIAL_TARGET_USB)
+        return DX_QEMU_USB_DEVICE;
+    return DX_QEMU_USB_NONE;
+}
+
+/* Channels take virtio-serial ports from 1 up; virtio consoles are left
+ * for QEMU to place (libvirt gives them no address). */
+dxQemuVirtioSerialKind
+dxQemuChrVirtioSerialKind(const dxDomainDef *def, dxDeviceRef dev)
+{
+    const dxChrDef *chr = dev.ptr;
+    (void)def;
+    if (chr->deviceType == DX_CHR_DEVICE_CHANNEL &&
+        chr->targetType == DX_CHR_CHANNEL_TARGET_VIRTIO)
+        return DX_QEMU_VIRTIO_SERIAL_PORT;
+    return DX_QEMU_VIRTIO_SERIAL_NONE;
 }
 
 /* ---- aliases -------------------------------------------------------------- */

@@ -17,12 +17,12 @@ dxQemuSoundDriver(dxSoundModel model)
     case DX_SOUND_MODEL_AC97:
         return "AC97";
     case DX_SOUND_MODEL_ICH6:
-    case DX_SOUND_MODEL_ICH7:
         return "intel-hda";
     case DX_SOUND_MODEL_ICH9:
         return "ich9-intel-hda";
     case DX_SOUND_MODEL_USB:
         return "usb-audio";
+    case DX_SOUND_MODEL_ICH7:      /* refused by qemu_validate */
     case DX_SOUND_MODEL_PCSPK:
     case DX_SOUND_MODEL_LAST:
         break;

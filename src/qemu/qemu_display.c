@@ -2,6 +2,7 @@
  * input, sound and audio devices, their aliases, and the configurations
  * QEMU 7.2 refuses. */
 #include "qemu_display.h"
+#include "qemu_address.h"
 #include "qemu_command.h"
 #include "qemu_conf.h"
 #include "qemu_target.h"
@@ -154,6 +155,69 @@ dxQemuExpandDisplay(dxDomainDef *def)
     for (i = 0; i < def->ngraphics; i++)
         dxQemuDropGeneratedVNCSocket(def, def->graphics[i]);
     return 0;
+}
+
+/* ---- address hooks ------------------------------------------------------ */
+
+unsigned int
+dxQemuSoundPCIConnect(const dxDomainDef *def, dxDeviceRef dev)
+{
+    const dxSoundDef *sound = dev.ptr;
+    switch (sound->model) {
+    case DX_SOUND_MODEL_ES1370:
+    case DX_SOUND_MODEL_AC97:
+    case DX_SOUND_MODEL_ICH6:
+        return dxQemuPCIConnectPCI();
+    case DX_SOUND_MODEL_ICH9:
+        /* an integrated device of the Q35 chipset */
+        return dxQemuPCIConnectPCIe(def);
+    case DX_SOUND_MODEL_SB16:
+    case DX_SOUND_MODEL_PCSPK:
+    case DX_SOUND_MODEL_ICH7:
+    case DX_SOUND_MODEL_USB:
+    case DX_SOUND_MODEL_LAST:
+        break;
+    }
+    return 0;
+}
+
+dxQemuUSBKind
+dxQemuSoundUSBKind(const dxDomainDef *def, dxDeviceRef dev)
+{
+    const dxSoundDef *sound = dev.ptr;
+    (void)def;
+    return sound->model == DX_SOUND_MODEL_USB ? DX_QEMU_USB_DEVICE : DX_QEMU_USB_NONE;
+}
+
+unsigned int
+dxQemuVideoPCIConnect(const dxDomainDef *def, dxDeviceRef dev)
+{
+    const dxVideoDef *video = dev.ptr;
+    switch (video->type) {
+    case DX_VIDEO_TYPE_NONE:
+    case DX_VIDEO_TYPE_RAMFB:      /* a system bus device */
+    case DX_VIDEO_TYPE_DEFAULT:
+        return 0;
+    case DX_VIDEO_TYPE_VIRTIO:
+        return dxQemuPCIConnectVirtio(def);
+    default:
+        return dxQemuPCIConnectPCI();
+    }
+}
+
+unsigned int
+dxQemuInputPCIConnect(const dxDomainDef *def, dxDeviceRef dev)
+{
+    const dxInputDef *input = dev.ptr;
+    return input->bus == DX_INPUT_BUS_VIRTIO ? dxQemuPCIConnectVirtio(def) : 0;
+}
+
+dxQemuUSBKind
+dxQemuInputUSBKind(const dxDomainDef *def, dxDeviceRef dev)
+{
+    const dxInputDef *input = dev.ptr;
+    (void)def;
+    return input->bus == DX_INPUT_BUS_USB ? DX_QEMU_USB_DEVICE : DX_QEMU_USB_NONE;
 }
 
 /* ---- aliases -------------------------------------------------------------- */
@@ -323,11 +387,29 @@ dxQemuValidateAudio(const dxDomainDef *def)
     return 0;
 }
 
+static int
+dxQemuValidateSounds(const dxDomainDef *def)
+{
+    size_t i;
+    for (i = 0; i < def->nsounds; i++) {
+        /* QEMU has no ICH7 audio controller */
+        if (def->sounds[i]->model == DX_SOUND_MODEL_ICH7) {
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->sounds[i]->info.loc,
+                             "sound card model 'ich7' is not supported by qemu");
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int
 dxQemuValidateDisplay(const dxDomainDef *def)
 {
     size_t i;
     int rc = 0;
+
+    if (dxQemuValidateSounds(def) < 0)
+        rc = -1;
 
     if (dxQemuValidateAudio(def) < 0)
         rc = -1;

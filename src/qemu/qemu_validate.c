@@ -7,6 +7,7 @@
 #include "qemu_validate_priv.h"
 #include "qemu_chr.h"
 #include "qemu_display.h"
+#include "conf/panic_conf.h"
 #include "util/dxerror.h"
 
 static int
@@ -38,6 +39,7 @@ static const dxQemuRule dxQemuRules[] = {
 
     /* other device rules */
     dxQemuValidateOtherDevices,
+    dxPanicValidate,        /* again: expand gave default panics their model */
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
     dxQemuValidateCPU,

@@ -42,6 +42,11 @@ dxBitmapSet(dxBitmap *map, size_t bit)
         return -1;
     if (bit >= map->nbits) {
         size_t want = ((bit / 64) + 1) * 64;
+        /* grow geometrically: setting 0..N in order must stay linear */
+        if (want < map->nbits * 2)
+            want = map->nbits * 2;
+        if (want > DX_BITMAP_MAX_BIT)
+            want = DX_BITMAP_MAX_BIT;
         map->bits = dxReallocArray(map->bits, want / 8, 1);
         memset(map->bits + map->nbits / 8, 0, (want - map->nbits) / 8);
         map->nbits = want;

@@ -121,8 +121,11 @@ dxBufAdjustIndent(dxBuf *buf, int delta)
         buf->indent = 0;
 }
 
-void
-dxBufEscapeXML(dxBuf *buf, const char *str)
+/* Parsers turn a raw CR into LF everywhere, and tab/LF/CR inside an
+ * attribute value into spaces: write those as character references so
+ * the value reads back as it was. */
+static void
+dxBufEscapeXMLInternal(dxBuf *buf, const char *str, bool attribute)
 {
     const char *p;
     if (!str)
@@ -135,9 +138,23 @@ dxBufEscapeXML(dxBuf *buf, const char *str)
         case '&': dxBufAddRaw(buf, "&amp;", 5); break;
         case '\'': dxBufAddRaw(buf, "&apos;", 6); break;
         case '"': dxBufAddRaw(buf, "&quot;", 6); break;
+        case '\r': dxBufAddRaw(buf, "&#13;", 5); break;
+        case '\t':
+        case '\n':
+            if (attribute) {
+                dxBufAddRaw(buf, *p == '\t' ? "&#9;" : "&#10;", *p == '\t' ? 4 : 5);
+                break;
+            }
+            /* fall through */
         default: dxBufAddRaw(buf, p, 1); break;
         }
     }
+}
+
+void
+dxBufEscapeXML(dxBuf *buf, const char *str)
+{
+    dxBufEscapeXMLInternal(buf, str, false);
 }
 
 void
@@ -208,7 +225,7 @@ dxBufAttr(dxBuf *buf, const char *name, const char *value)
     if (!value)
         return;
     dxBufAddf(buf, " %s='", name);
-    dxBufEscapeXML(buf, value);
+    dxBufEscapeXMLInternal(buf, value, true);
     dxBufAddChar(buf, '\'');
 }
 

@@ -4,12 +4,14 @@
 #include "dxuuid.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 /* A distinct address stored in node->_private to mean "read by domxml". */
@@ -23,13 +25,41 @@ static char dxUsedMarker;
 typedef struct {
     const char *name;
     bool reported;
+    unsigned int depth;                     /* of the element being parsed */
+    /* libxml2's own handlers, which ours wrap */
+    internalSubsetSAXFunc internalSubset;
+    startElementNsSAX2Func startElementNs;
+    endElementNsSAX2Func endElementNs;
 } dxXMLParseState;
+
+/* libxml2's wording for the encoding problems hostile inputs hit is
+ * written for programmers ("indicate encoding !"); say what is wrong with
+ * the input instead.  NULL: keep libxml2's message. */
+static char *
+dxXMLClearerMessage(const char *msg)
+{
+    const char *bytes;
+    unsigned int ch;
+
+    if (strncmp(msg, "Char 0x0 out of allowed range", 29) == 0)
+        return dxStrdup("the input contains a NUL byte, which XML does not allow");
+    if (sscanf(msg, "Char 0x%X out of allowed range", &ch) == 1 ||
+        sscanf(msg, "PCDATA invalid Char value %u", &ch) == 1 ||
+        sscanf(msg, "xmlParseCharRef: invalid xmlChar value %u", &ch) == 1)
+        return dxAsprintf("character U+%04X is not allowed in XML", ch);
+    if (strncmp(msg, "Input is not proper UTF-8", 25) == 0) {
+        bytes = strstr(msg, "Bytes:");
+        return dxAsprintf("the input is not valid UTF-8%s%s%s",
+                          bytes ? " (" : "", bytes ? bytes + 7 : "", bytes ? ")" : "");
+    }
+    return NULL;
+}
 
 static void
 dxXMLStructuredError(void *opaque, xmlErrorPtr err)
 {
     dxXMLParseState *st = opaque;
-    char *msg;
+    char *msg, *clearer, *p;
     size_t len;
 
     /* libxml2 cascades after the first fatal error; the first is the cause */
@@ -40,6 +70,15 @@ dxXMLStructuredError(void *opaque, xmlErrorPtr err)
     len = strlen(msg);
     while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
         msg[--len] = '\0';
+    /* diagnostics are one line each */
+    for (p = msg; *p; p++) {
+        if (*p == '\n')
+            *p = ' ';
+    }
+    if ((clearer = dxXMLClearerMessage(msg))) {
+        free(msg);
+        msg = clearer;
+    }
     dxErrorReportAt(DX_ERR_XML, DX_SEVERITY_ERROR, st->name, err->line,
                     err->int2, NULL, msg);
     free(msg);
@@ -228,20 +267,164 @@ dxXMLStartElementHook(void *ctx, const xmlChar *localname, const xmlChar *prefix
         dxXMLRecordPositions(ctxt, ctxt->node);
 }
 
-static bool
-dxXMLHasEntityDecls(xmlDocPtr doc)
+/* Stop at the declaration itself, before libxml2 resolves or expands
+ * anything, and say why. */
+static void
+dxXMLRefuseDecl(xmlParserCtxtPtr ctxt, const char *before, const xmlChar *what,
+                const char *after)
 {
-    return (doc->intSubset && doc->intSubset->entities) ||
-           (doc->extSubset && doc->extSubset->entities);
+    dxXMLParseState *st = ctxt->_private;
+    char *msg;
+
+    if (!st->reported) {
+        st->reported = true;
+        msg = dxAsprintf("%s'%s'%s", before, what ? (const char *)what : "", after);
+        dxErrorReportAt(DX_ERR_XML, DX_SEVERITY_ERROR, st->name,
+                        ctxt->input ? ctxt->input->line : 0, 0, NULL, msg);
+        free(msg);
+    }
+    xmlStopParser(ctxt);
+}
+
+static void
+dxXMLInternalSubset(void *ctx, const xmlChar *name, const xmlChar *externalID,
+                    const xmlChar *systemID)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    dxXMLParseState *st = ctxt->_private;
+
+    if (externalID || systemID) {
+        dxXMLRefuseDecl(ctxt, "a DOCTYPE naming an external DTD (",
+                        systemID ? systemID : externalID,
+                        ") is not allowed in domain XML: external resources are "
+                        "never loaded");
+        return;
+    }
+    st->internalSubset(ctx, name, externalID, systemID);
+}
+
+static void
+dxXMLEntityDecl(void *ctx, const xmlChar *name, int type, const xmlChar *publicId,
+                const xmlChar *systemId, xmlChar *content)
+{
+    (void)type;
+    (void)publicId;
+    (void)systemId;
+    (void)content;
+    dxXMLRefuseDecl(ctx, "entity declarations are not allowed in domain XML (entity ",
+                    name, ")");
+}
+
+/* Our own depth limit: libxml2's (256, or 2048 with XML_PARSE_HUGE) and
+ * its message are not ours to document. */
+static void
+dxXMLStartElementNs(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                    const xmlChar *URI, int nbNamespaces, const xmlChar **namespaces,
+                    int nbAttributes, int nbDefaulted, const xmlChar **attributes)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    dxXMLParseState *st = ctxt->_private;
+
+    if (++st->depth > DX_XML_MAX_DEPTH) {
+        if (!st->reported) {
+            char *msg = dxAsprintf("elements are nested deeper than the limit of %d levels",
+                                   DX_XML_MAX_DEPTH);
+            st->reported = true;
+            dxErrorReportAt(DX_ERR_LIMIT, DX_SEVERITY_ERROR, st->name,
+                            ctxt->input ? ctxt->input->line : 0, 0, NULL, msg);
+            free(msg);
+        }
+        xmlStopParser(ctxt);
+        return;
+    }
+    st->startElementNs(ctx, localname, prefix, URI, nbNamespaces, namespaces,
+                       nbAttributes, nbDefaulted, attributes);
+}
+
+static void
+dxXMLEndElementNs(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                  const xmlChar *URI)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    dxXMLParseState *st = ctxt->_private;
+
+    st->depth--;
+    st->endElementNs(ctx, localname, prefix, URI);
+}
+
+/* XML never contains NUL; libxml2 would call such a document "empty" or
+ * stop at the NUL with a cryptic message.  UTF-16/32 input (a BOM, or NUL
+ * next to the first '<') is left to libxml2's encoding detection. */
+static bool
+dxXMLCheckNul(const char *data, size_t len, const char *name)
+{
+    const char *nul;
+    size_t line = 1, i;
+
+    static const char *const wide[] = {
+        "\xff\xfe", "\xfe\xff",                       /* UTF-16 BOMs */
+        "\0<\0?", "<\0?\0", "\0\0\0<", "<\0\0\0",      /* UTF-16/UCS-4 "<?" */
+    };
+    size_t k;
+
+    for (k = 0; k < sizeof(wide) / sizeof(wide[0]); k++) {
+        size_t n = k < 2 ? 2 : 4;
+        if (len >= n && memcmp(data, wide[k], n) == 0)
+            return true;
+    }
+    if (!(nul = memchr(data, '\0', len)))
+        return true;
+    for (i = 0; data + i < nul; i++)
+        line += data[i] == '\n';
+    dxErrorReportAt(DX_ERR_XML, DX_SEVERITY_ERROR, name, line > INT_MAX ? 0 : (int)line,
+                    0, NULL, "the input contains a NUL byte, which XML does not allow");
+    return false;
+}
+
+/* Entities (general or parameter) and external DTDs are what XXE and
+ * "billion laughs" need; domain XML never uses them. */
+static const char *
+dxXMLRefusedDTD(xmlDocPtr doc)
+{
+    xmlDtdPtr dtd = doc->intSubset;
+
+    if ((dtd && (dtd->entities || dtd->pentities)) ||
+        (doc->extSubset && (doc->extSubset->entities || doc->extSubset->pentities)))
+        return "entity declarations are not allowed in domain XML";
+    if (dtd && (dtd->ExternalID || dtd->SystemID))
+        return "a DOCTYPE naming an external DTD is not allowed in domain XML "
+               "(external resources are never loaded)";
+    return NULL;
+}
+
+/* libxml2 keeps no line for the DTD node: find "<!DOCTYPE" ourselves. */
+static int
+dxXMLDoctypeLine(const char *data, size_t len)
+{
+    const char *end = data + len, *p;
+    int line = 1;
+
+    for (p = data; p + 9 <= end; p++) {
+        if (*p == '\n')
+            line++;
+        else if (*p == '<' && memcmp(p, "<!DOCTYPE", 9) == 0)
+            return line;
+    }
+    return 0;
 }
 
 static xmlDocPtr
 dxXMLParseMemory(const char *data, size_t len, const char *name)
 {
-    dxXMLParseState st = { name, false };
+    dxXMLParseState st = { name, false, 0, NULL, NULL, NULL };
     xmlParserCtxtPtr ctxt;
     xmlDocPtr doc;
-    int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING;
+    const char *refused;
+    /* HUGE lifts libxml2's own 10 MB and depth caps, which depend on how
+     * the input is buffered; ours (size, depth, no entities at all) are
+     * enforced here instead, so amplification stays impossible. */
+    int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING |
+               XML_PARSE_HUGE;
 
     if (len > DX_XML_MAX_INPUT_BYTES) {
         char *msg = dxAsprintf("input is %zu bytes, larger than the %u byte limit",
@@ -250,14 +433,26 @@ dxXMLParseMemory(const char *data, size_t len, const char *name)
         free(msg);
         return NULL;
     }
+    if (!dxXMLCheckNul(data, len, name))
+        return NULL;
     dxXMLInit();
     if (!(ctxt = xmlNewParserCtxt()))
         abort();
-    ctxt->sax->startElementNs = dxXMLStartElementHook;
+    ctxt->_private = &st;
+    st.internalSubset = ctxt->sax->internalSubset;
+    ctxt->sax->internalSubset = dxXMLInternalSubset;
+    ctxt->sax->entityDecl = dxXMLEntityDecl;
+    /* depth check first, then the position-recording hook */
+    st.startElementNs = dxXMLStartElementHook;
+    ctxt->sax->startElementNs = dxXMLStartElementNs;
+    st.endElementNs = ctxt->sax->endElementNs;
+    ctxt->sax->endElementNs = dxXMLEndElementNs;
     xmlSetStructuredErrorFunc(&st, dxXMLStructuredError);
     doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL, opts);
     xmlSetStructuredErrorFunc(NULL, NULL);
-    if (doc && !ctxt->wellFormed) {
+    /* an error libxml2 recovers from (an undefined entity, a namespace
+     * problem) still means the document is not what its author meant */
+    if (doc && (!ctxt->wellFormed || st.reported)) {
         xmlFreeDoc(doc);
         doc = NULL;
     }
@@ -268,10 +463,9 @@ dxXMLParseMemory(const char *data, size_t len, const char *name)
                             "malformed XML");
         return NULL;
     }
-    if (dxXMLHasEntityDecls(doc)) {
+    if ((refused = dxXMLRefusedDTD(doc))) {
         dxErrorReportAt(DX_ERR_XML, DX_SEVERITY_ERROR, name,
-                        doc->intSubset ? xmlGetLineNo((xmlNodePtr)doc->intSubset) : 0,
-                        0, NULL, "entity declarations are not allowed in domain XML");
+                        dxXMLDoctypeLine(data, len), 0, NULL, refused);
         xmlFreeDoc(doc);
         return NULL;
     }
@@ -320,6 +514,14 @@ dxXMLParseFile(const char *path)
         return NULL;
     }
     fclose(fp);
+    if (got > DX_XML_MAX_INPUT_BYTES) {
+        char *msg = dxAsprintf("input is larger than the %u byte limit",
+                               DX_XML_MAX_INPUT_BYTES);
+        dxErrorReportAt(DX_ERR_LIMIT, DX_SEVERITY_ERROR, path, 0, 0, NULL, msg);
+        free(msg);
+        free(data);
+        return NULL;
+    }
     doc = dxXMLParseMemory(data, got, path);
     free(data);
     return doc;

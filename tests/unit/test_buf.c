@@ -29,6 +29,14 @@ test_xml_escape(void **state)
     dxBufEscapeXML(&buf, "a<b>&'\"c");
     assert_string_equal(dxBufContent(&buf), "a&lt;b&gt;&amp;&apos;&quot;c");
     dxBufClear(&buf);
+    /* text keeps tab and newline; CR would become LF when read back */
+    dxBufEscapeXML(&buf, "a\tb\nc\rd");
+    assert_string_equal(dxBufContent(&buf), "a\tb\nc&#13;d");
+    dxBufClear(&buf);
+    /* attribute values would have all three normalised to spaces */
+    dxBufAttr(&buf, "v", "a\tb\nc\rd");
+    assert_string_equal(dxBufContent(&buf), " v='a&#9;b&#10;c&#13;d'");
+    dxBufClear(&buf);
 }
 
 static void

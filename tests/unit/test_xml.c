@@ -134,6 +134,44 @@ test_external_entity_is_refused(void **state)
 }
 
 static void
+test_parameter_entities_and_external_dtd_are_refused(void **state)
+{
+    const char *pe =
+        "<?xml version='1.0'?>\n"
+        "<!DOCTYPE domain [<!ENTITY % p SYSTEM 'file:///etc/passwd'> %p;]>\n"
+        "<domain/>";
+    const char *ext =
+        "<?xml version='1.0'?>\n\n"
+        "<!DOCTYPE domain SYSTEM 'file:///etc/passwd'>\n"
+        "<domain/>";
+    (void)state;
+    assert_null(dxXMLParseString(pe, "pe.xml"));
+    assert_non_null(strstr(first_error()->message, "entity"));
+    assert_int_equal(first_error()->line, 2);
+    dxErrorClear();
+    assert_null(dxXMLParseString(ext, "ext.xml"));
+    assert_non_null(strstr(first_error()->message, "external DTD"));
+    assert_int_equal(first_error()->line, 3);
+    dxErrorClear();
+    /* a plain DOCTYPE is harmless */
+    xmlFreeDoc(dxXMLParseString("<!DOCTYPE domain>\n<domain/>", "plain.xml"));
+    assert_int_equal(dxErrorCount(), 0);
+}
+
+static void
+test_recovered_errors_still_fail(void **state)
+{
+    (void)state;
+    /* libxml2 recovers from an undefined entity when a DTD is declared */
+    assert_null(dxXMLParseString("<!DOCTYPE domain>\n<domain>&undefined;</domain>",
+                                 "undef.xml"));
+    assert_int_equal(first_error()->code, DX_ERR_XML);
+    dxErrorClear();
+    assert_null(dxXMLParseString("<domain><x:a/></domain>", "ns.xml"));
+    assert_int_equal(first_error()->code, DX_ERR_XML);
+}
+
+static void
 test_billion_laughs_is_refused(void **state)
 {
     const char *xml =
@@ -157,7 +195,8 @@ test_deep_nesting_is_refused(void **state)
         p += sprintf(p, "</a>");
     assert_null(dxXMLParseString(xml, "deep.xml"));
     assert_non_null(first_error());
-    assert_int_equal(first_error()->code, DX_ERR_XML);
+    assert_int_equal(first_error()->code, DX_ERR_LIMIT);
+    assert_non_null(strstr(first_error()->message, "256 levels"));
     free(xml);
 }
 
@@ -174,10 +213,13 @@ test_nul_and_bad_utf8_are_refused(void **state)
     assert_null(dxXMLParseFile(path));
     assert_int_equal(first_error()->code, DX_ERR_XML);
     assert_int_equal(first_error()->line, 1);
+    assert_non_null(strstr(first_error()->message, "NUL byte"));
     unlink(path);
     dxErrorClear();
     assert_null(dxXMLParseString("<domain>\xff\xfe</domain>", "utf8.xml"));
     assert_int_equal(first_error()->code, DX_ERR_XML);
+    assert_non_null(strstr(first_error()->message, "not valid UTF-8 (0xFF 0xFE"));
+    assert_null(strchr(first_error()->message, '\n'));
 }
 
 static void
@@ -294,6 +336,8 @@ main(void)
         cmocka_unit_test_setup(test_number_overflow, setup),
         cmocka_unit_test_setup(test_unused_reporting, setup),
         cmocka_unit_test_setup(test_external_entity_is_refused, setup),
+        cmocka_unit_test_setup(test_parameter_entities_and_external_dtd_are_refused, setup),
+        cmocka_unit_test_setup(test_recovered_errors_still_fail, setup),
         cmocka_unit_test_setup(test_billion_laughs_is_refused, setup),
         cmocka_unit_test_setup(test_deep_nesting_is_refused, setup),
         cmocka_unit_test_setup(test_nul_and_bad_utf8_are_refused, setup),

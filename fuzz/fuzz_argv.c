@@ -1,0 +1,162 @@
+/* fuzz_argv: parse -> expand -> argv, and the expanded XML again.
+ *
+ * Properties: no crash, leak or undefined behaviour; a refusal always
+ * comes with an error; every argument is valid UTF-8 and every JSON option
+ * value is well-formed JSON; the expanded XML is accepted again (strict),
+ * expansion converges, and the expanded XML gives the same options (what
+ * libvirt relies on when it saves a domain and starts it later). */
+#include "fuzz_common.h"
+
+#include "domxml/domxml.h"
+#include "util/dxargv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool
+dxFuzzHasError(void)
+{
+    size_t i;
+    for (i = 0; i < dxErrorCount(); i++) {
+        if (dxErrorGet(i)->severity == DX_SEVERITY_ERROR)
+            return true;
+    }
+    return false;
+}
+
+static void
+dxFuzzCheckArgv(char **args)
+{
+    dxArgv view = { .args = args };
+    char *text;
+    size_t i;
+
+    while (args[view.nargs])
+        view.nargs++;
+    text = dxArgvFormatJSON(&view);
+    if (!dxFuzzIsJSON(text))
+        dxFuzzFail("--format=json output is not JSON: %s", text);
+    free(text);
+    free(dxArgvFormatShell(&view));
+    for (i = 0; args[i]; i++) {
+        if (!dxFuzzIsUTF8(args[i]))
+            dxFuzzFail("argument %zu is not valid UTF-8: %s", i, args[i]);
+        if (i > 0 && args[i - 1][0] == '-' && args[i][0] == '{' && !dxFuzzIsJSON(args[i]))
+            dxFuzzFail("argument %zu of %s is not valid JSON: %s", i, args[i - 1], args[i]);
+    }
+}
+
+static char *
+dxFuzzJoin(char **args)
+{
+    size_t i, len = 1;
+    char *s;
+    for (i = 0; args[i]; i++)
+        len += strlen(args[i]) + 1;
+    if (!(s = calloc(1, len)))
+        abort();
+    for (i = 0; args[i]; i++) {
+        strcat(s, args[i]);
+        strcat(s, "\n");
+    }
+    return s;
+}
+
+static int
+dxFuzzCompareStrings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The same options, in any order. */
+static char *
+dxFuzzJoinSorted(char **args)
+{
+    size_t n = 0;
+    while (args[n])
+        n++;
+    if (n)
+        qsort(args, n, sizeof(*args), dxFuzzCompareStrings);
+    return dxFuzzJoin(args);
+}
+
+static dxDomainDef *
+dxFuzzReparseExpanded(const char *xml)
+{
+    dxDomainDef *def = dxDomainDefParseString(xml, "expanded.xml", DX_DOMAIN_PARSE_STRICT);
+    if (!def || dxDomainDefExpand(def) < 0) {
+        dxFuzzPrintErrors("re-parse");
+        dxFuzzFail("the expanded XML was refused:\n%s", xml);
+    }
+    return def;
+}
+
+/* The expanded XML must be accepted again and give the same options.
+ * Like libvirt, re-parsing may move implicit controllers to the end of
+ * their list once (they are no longer "implicit"), so the fixed point is
+ * required from the second round on. */
+static void
+dxFuzzCheckExpanded(dxDomainDef *def, char **args)
+{
+    char *first = dxDomainDefFormat(def, 0), *second, *third;
+    char *argvText = NULL, *argv2Text;
+    dxDomainDef *again, *third_def;
+    char **args2;
+
+    again = dxFuzzReparseExpanded(first);
+    second = dxDomainDefFormat(again, 0);
+    third_def = dxFuzzReparseExpanded(second);
+    third = dxDomainDefFormat(third_def, 0);
+    if (strcmp(second, third) != 0)
+        dxFuzzFailDiff("expanding the expanded XML twice changed it", second, third);
+    if (args) {
+        argvText = dxFuzzJoinSorted(args);
+        if (!(args2 = dxDomainDefBuildArgv(again, NULL, NULL))) {
+            dxFuzzPrintErrors("argv");
+            dxFuzzFail("no argv from the expanded XML:\n%s", first);
+        }
+        argv2Text = dxFuzzJoinSorted(args2);
+        if (strcmp(argvText, argv2Text) != 0)
+            dxFuzzFailDiff("the expanded XML gives other options", argvText, argv2Text);
+        free(argv2Text);
+        dxArgvListFree(args2);
+    }
+    dxErrorClear();
+    free(argvText);
+    free(first);
+    free(second);
+    free(third);
+    dxDomainDefFree(third_def);
+    dxDomainDefFree(again);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    dxDomainDef *def;
+    char **args;
+    char *xml;
+
+    if (size > DX_FUZZ_MAX_INPUT)
+        return 0;
+    xml = dxFuzzString(data, size);
+    def = dxDomainDefParseString(xml, "input.xml", 0);
+    free(xml);
+    if (!def || dxDomainDefExpand(def) < 0) {
+        if (!dxFuzzHasError())
+            dxFuzzFail("refused without an error");
+        dxErrorClear();
+        dxDomainDefFree(def);
+        return 0;
+    }
+    if ((args = dxDomainDefBuildArgv(def, NULL, NULL)))
+        dxFuzzCheckArgv(args);
+    else if (!dxFuzzHasError())
+        dxFuzzFail("argv refused without an error");
+    dxErrorClear();
+    dxFuzzCheckExpanded(def, args);
+    dxArgvListFree(args);
+    dxDomainDefFree(def);
+    return 0;
+}
