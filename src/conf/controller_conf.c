@@ -1,6 +1,7 @@
 /* controller_conf.c: <controller>: parse, format, generic defaults and
  * checks, and the lookup/insert helpers other families use. */
 #include "controller_conf.h"
+#include "disk_conf.h"
 #include "chr_conf.h"
 #include "hostdev_conf.h"
 #include "util/dxalloc.h"
@@ -720,6 +721,7 @@ typedef void (*dxImplicitControllerHook)(dxDomainDef *def);
  * dxDomainDefAddImplicitController() for what it needs. */
 static const dxImplicitControllerHook dxImplicitControllerHooks[] = {
     /* disks: scsi, fdc, ide, sata */
+    dxDiskDefsAddImplicitControllers,
 
     /* virtio consoles and channels: virtio-serial */
     dxChrAddImplicitVirtioSerial,

@@ -6,6 +6,7 @@
 #include "net_conf.h"
 #include "chr_conf.h"
 #include "controller_conf.h"
+#include "disk_conf.h"
 #include "audio_conf.h"
 #include "graphics_conf.h"
 #include "input_conf.h"
@@ -38,6 +39,7 @@
  * appends what it read to the domain's array for that family. */
 static const dxDeviceParser dxDeviceParsers[] = {
     /* <disk> */
+    { "disk", dxDiskDefParse },
 
     /* <controller> */
     { "controller", dxControllerDefParse },
@@ -165,6 +167,8 @@ dxDomainDevicesPostParse(dxDomainDef *def)
 {
     int rc = 0;
     /* <disk> */
+    if (dxDiskDefsPostParse(def) < 0)
+        rc = -1;
 
     /* <controller> */
     if (dxControllerDefsPostParse(def) < 0)
@@ -278,6 +282,7 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
     (void)def;
 
     /* <disk> */
+    DX_ITERATE_ARRAY(DX_DEVICE_DISK, def->disks, def->ndisks);
 
     /* <controller> */
     DX_ITERATE_ARRAY(DX_DEVICE_CONTROLLER, def->controllers, def->ncontrollers);
@@ -406,6 +411,7 @@ dxDomainDevicesClear(dxDomainDef *def)
     (void)def;
 
     /* <disk> */
+    dxDiskDefsClear(def);
 
     /* <controller> */
     dxControllerDefsClear(def);
@@ -545,6 +551,7 @@ dxDomainDevicesFormat(dxBuf *buf, const dxDomainDef *def)
     dxBufTextElement(buf, "emulator", def->emulator);
 
     /* <disk> */
+    dxDiskDefsFormat(buf, def);
 
     /* <controller> */
     dxControllerDefsFormat(buf, def);

@@ -302,6 +302,18 @@ dxDropUnreadAfterErrors(size_t mark)
     }
 }
 
+static void
+dxPromoteWarnings(size_t mark, const char *path)
+{
+    size_t i;
+    for (i = mark; i < dxErrorCount(); i++) {
+        const dxError *w = dxErrorGet(i);
+        if (w->severity == DX_SEVERITY_WARNING && (dxErrorGetFlags(i) & DX_ERROR_FLAG_GRAMMAR) &&
+            dxPathWithin(path, w->path))
+            dxErrorPromote(i, " is ignored");
+    }
+}
+
 /* The schema and the parser often see the same mistake: keep one record
  * per spot.  A parser error wins (it knows the context and words it as
  * libvirt does); where the parser only warns that a name is unknown, the
@@ -332,17 +344,24 @@ dxDomainDiagnosticsMerge(size_t mark)
     }
     for (i = mark; i < dxErrorCount(); ) {
         const dxError *g = dxErrorGet(i);
-        bool explained = false;
+        bool byError = false, byWarning = false;
         if (dxErrorGetFlags(i) & DX_ERROR_FLAG_GENERIC) {
-            for (j = mark; j < dxErrorCount() && !explained; j++) {
+            for (j = mark; j < dxErrorCount() && !byError; j++) {
                 const dxError *o = dxErrorGet(j);
-                explained = j != i && !(dxErrorGetFlags(j) & DX_ERROR_FLAG_GENERIC) &&
-                            (o->severity == DX_SEVERITY_ERROR ||
-                             (dxErrorGetFlags(j) & DX_ERROR_FLAG_GRAMMAR)) &&
-                            dxPathWithin(g->path, o->path);
+                if (j == i || (dxErrorGetFlags(j) & DX_ERROR_FLAG_GENERIC) ||
+                    !dxPathWithin(g->path, o->path))
+                    continue;
+                if (o->severity == DX_SEVERITY_ERROR)
+                    byError = true;
+                else if (dxErrorGetFlags(j) & DX_ERROR_FLAG_GRAMMAR)
+                    byWarning = true;
             }
         }
-        if (explained)
+        /* only the parser's "unknown, ignored" warnings explain why the
+         * schema refused the element: they are errors then */
+        if (!byError && byWarning)
+            dxPromoteWarnings(mark, g->path);
+        if (byError || byWarning)
             dxErrorRemove(i);
         else
             i++;

@@ -10,6 +10,7 @@
 #include "net_conf.h"
 #include "chr_conf.h"
 #include "controller_conf.h"
+#include "disk_conf.h"
 #include "memory_conf.h"
 #include "numa_conf.h"
 #include "os_conf.h"
@@ -190,6 +191,7 @@ static const dxDomainRule dxDomainRules[] = {
     dxDomainValidateCCWAddresses,
 
     /* storage rules */
+    dxDiskDefsValidate,
     dxControllerDefsValidate,
 
     /* network rules */

@@ -33,7 +33,8 @@ dxDomainVcpuParse(dxDomainDef *def, xmlNodePtr node)
     def->vcpu.placement = placement;
     if (def->vcpu.current > def->vcpu.max) {
         dxErrorReport(DX_ERR_INVALID, node,
-                      "current vcpus %u exceed the maximum %u",
+                      "current vcpus %u exceed the maximum %u: raise the <vcpu> count "
+                      "or lower current=",
                       def->vcpu.current, def->vcpu.max);
         return -1;
     }

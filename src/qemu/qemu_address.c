@@ -37,6 +37,7 @@ const dxQemuPCIAssignStep dxQemuPCIAssignOrder[] = {
     { DX_DEVICE_CONTROLLER, dxQemuControllerPCIConnectOther, dxQemuPCIPlaceController },
 
     /* virtio disks */
+    { DX_DEVICE_DISK, dxQemuDiskPCIConnect, NULL },
 
     /* hostdevs, including <interface type='hostdev'> */
     { DX_DEVICE_HOSTDEV, dxQemuHostdevPCIConnect, NULL },
@@ -79,6 +80,7 @@ const dxQemuUSBAssignStep dxQemuUSBAssignOrder[] = {
     { DX_DEVICE_HOSTDEV, dxQemuHostdevUSBKind },
 
     /* disks (bus='usb') */
+    { DX_DEVICE_DISK, dxQemuDiskUSBKind },
 
     /* ccid controllers */
     { DX_DEVICE_CONTROLLER, dxQemuControllerUSBKind },
@@ -188,6 +190,60 @@ dxPCIAddressAsString(const dxPCIAddress *addr)
                       addr->function);
 }
 
+/* ---- spapr-vio ------------------------------------------------------------------------ */
+
+/* QEMU's default register of a spapr-vio SCSI adapter */
+#define DX_SPAPRVIO_SCSI_REG 0x2000ULL
+
+typedef struct {
+    const dxDeviceInfo *self;
+    unsigned long long reg;
+} dxSpaprRegQuery;
+
+static int
+dxSpaprRegUsedCallback(dxDomainDef *def, dxDeviceRef dev, dxDeviceInfo *info, void *opaque)
+{
+    const dxSpaprRegQuery *q = opaque;
+    (void)def;
+    (void)dev;
+    return info != q->self && info->type == DX_ADDRESS_TYPE_SPAPRVIO &&
+           info->addr.spaprvio.hasReg && info->addr.spaprvio.reg == q->reg;
+}
+
+/* An IBM vSCSI adapter sits on the spapr-vio bus, at 0x2000 or the next
+ * free multiple of 0x1000. */
+static int
+dxQemuAssignSpaprVIOAddresses(dxDomainDef *def)
+{
+    size_t i;
+
+    for (i = 0; i < def->ncontrollers; i++) {
+        dxControllerDef *cont = def->controllers[i];
+        dxSpaprRegQuery q = { &cont->info, 0 };
+        bool user;
+
+        if (cont->type == DX_CONTROLLER_TYPE_SCSI &&
+            cont->model == DX_CONTROLLER_MODEL_SCSI_IBMVSCSI &&
+            cont->info.type == DX_ADDRESS_TYPE_NONE)
+            cont->info.type = DX_ADDRESS_TYPE_SPAPRVIO;
+        if (cont->info.type != DX_ADDRESS_TYPE_SPAPRVIO)
+            continue;
+        user = cont->info.addr.spaprvio.hasReg;
+        q.reg = user ? cont->info.addr.spaprvio.reg : DX_SPAPRVIO_SCSI_REG;
+        while (dxDomainDeviceInfoIterate(def, dxSpaprRegUsedCallback, &q) > 0) {
+            if (user) {
+                dxErrorReportLoc(DX_ERR_INVALID, &cont->info.loc,
+                                 "spapr-vio address %#llx already in use", q.reg);
+                return -1;
+            }
+            q.reg += 0x1000;
+        }
+        cont->info.addr.spaprvio.reg = q.reg;
+        cont->info.addr.spaprvio.hasReg = true;
+    }
+    return 0;
+}
+
 /* ---- entry point -------------------------------------------------------------------- */
 
 int
@@ -196,11 +252,20 @@ dxQemuAssignAddresses(dxDomainDef *def)
     /* only the x86 machines of qemu_target.h are described */
     if (!dxQemuArchIsX86(def->os.arch))
         return 0;
-    if (dxQemuAssignVirtioSerialAddresses(def) < 0)
+    if (dxQemuAssignVirtioSerialAddresses(def) < 0 ||
+        dxQemuAssignSpaprVIOAddresses(def) < 0)
         return -1;
     if (dxQemuAssignPCIAddresses(def) < 0)
         return -1;
-    if (dxQemuAssignUSBAddresses(def) < 0)
+    if (dxQemuAssignUSBAddresses(def, false) < 0)
         return -1;
     return 0;
+}
+
+int
+dxQemuAssignStartAddresses(dxDomainDef *def)
+{
+    if (!dxQemuArchIsX86(def->os.arch))
+        return 0;
+    return dxQemuAssignUSBAddresses(def, true);
 }

@@ -99,6 +99,11 @@ typedef dxQemuVirtioSerialKind (*dxQemuVirtioSerialHook)(const dxDomainDef *def,
  * PCI slots (adding bridges / root ports when buses are full), USB ports
  * (adding hubs when ports run out).  Reports and returns -1 on conflicts. */
 int dxQemuAssignAddresses(dxDomainDef *def);
+/* When QEMU is started: the USB ports an existing configuration leaves
+ * open (libvirt only lays out USB ports of a configuration it defines
+ * anew, or that has them all; it always does so when starting QEMU),
+ * adding hubs when ports run out. */
+int dxQemuAssignStartAddresses(dxDomainDef *def);
 
 /* "0000:00:1f.2", libvirt's way of naming a PCI address in messages. */
 char *dxPCIAddressAsString(const dxPCIAddress *addr);
@@ -110,7 +115,9 @@ unsigned int dxQemuControllerPCIConnectBridge(const dxDomainDef *def, dxDeviceRe
 unsigned int dxQemuControllerPCIConnectOther(const dxDomainDef *def, dxDeviceRef dev);
 dxQemuUSBKind dxQemuControllerUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 
-/* disks */
+/* disks (qemu_disk.c) */
+unsigned int dxQemuDiskPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
+dxQemuUSBKind dxQemuDiskUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 
 /* filesystems */
 

@@ -280,7 +280,9 @@ dxPCIAddressReserveInternal(dxPCIAddressSet *set, const dxPCIAddress *addr,
     slot = &set->buses[addr->bus].slots[addr->slot];
     if (slot->functions & (1u << addr->function)) {
         dxErrorReportLoc(fromConfig ? DX_ERR_INVALID : DX_ERR_UNSUPPORTED, set->loc,
-                      "Attempted double use of PCI Address %s", addrStr);
+                      "Attempted double use of PCI Address %s%s", addrStr,
+                      fromConfig ? ": another device already has it; give this one "
+                                   "another slot or drop its <address> to get a free one" : "");
         free(addrStr);
         return -1;
     }

@@ -89,4 +89,4 @@ int dxQemuAssignPCIAddresses(dxDomainDef *def);
 /* ---- USB and virtio-serial (qemu_address_usb.c) --------------------------------- */
 
 int dxQemuAssignVirtioSerialAddresses(dxDomainDef *def);
-int dxQemuAssignUSBAddresses(dxDomainDef *def);
+int dxQemuAssignUSBAddresses(dxDomainDef *def, bool newDomain);

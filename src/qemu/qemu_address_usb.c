@@ -533,12 +533,6 @@ dxUSBAddHubs(dxDomainDef *def, dxUSBSet *set, size_t available)
 
     if (dxUSBForEach(def, set, -1, dxUSBCountCallback, &count) < 0)
         return -1;
-    if (count > 0 && !dxDomainDefHasUSB(def)) {
-        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->loc,
-                         "USB is disabled for this domain, but USB devices are present "
-                         "in the domain XML");
-        return -1;
-    }
     if (count > available)
         needed = (count - available + 1 + DX_USB_HUB_PORTS - 2) / (DX_USB_HUB_PORTS - 1);
     for (i = 0; i < needed; i++) {
@@ -552,16 +546,59 @@ dxUSBAddHubs(dxDomainDef *def, dxUSBSet *set, size_t available)
     return 0;
 }
 
+static int
+dxUSBCheckComplete(dxDomainDef *def, dxUSBSet *set, dxDeviceInfo *info, dxQemuUSBKind kind,
+                   void *opaque)
+{
+    (void)def;
+    (void)set;
+    (void)kind;
+    (void)opaque;
+    return dxUSBHasPort(info) ? 0 : -1;
+}
+
+static int
+dxUSBPresentCallback(dxDomainDef *def, dxUSBSet *set, dxDeviceInfo *info, dxQemuUSBKind kind,
+                     void *opaque)
+{
+    (void)def;
+    (void)set;
+    (void)info;
+    (void)kind;
+    (void)opaque;
+    return -1;
+}
+
+/* USB devices need a USB controller that is not model='none'. */
+static int
+dxUSBCheckEnabled(dxDomainDef *def)
+{
+    dxUSBSet set = { NULL, 0 };
+
+    if (dxDomainDefHasUSB(def) || dxUSBForEach(def, &set, -1, dxUSBPresentCallback, NULL) == 0)
+        return 0;
+    dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->loc,
+                     "USB is disabled for this domain, but USB devices are present "
+                     "in the domain XML");
+    return -1;
+}
+
 int
-dxQemuAssignUSBAddresses(dxDomainDef *def)
+dxQemuAssignUSBAddresses(dxDomainDef *def, bool newDomain)
 {
     dxUSBSet set = { NULL, 0 };
     size_t ports;
     int rc = -1;
 
+    if (dxUSBCheckEnabled(def) < 0)
+        return -1;
+    /* the configuration of an existing domain keeps its USB layout as
+     * written unless it is complete: QEMU must see the same topology */
+    if (!newDomain && dxUSBForEach(def, &set, -1, dxUSBCheckComplete, NULL) < 0)
+        return 0;
     if (dxUSBSetAddControllers(&set, def, &ports) < 0)
         goto cleanup;
-    if (dxUSBAddHubs(def, &set, ports) < 0)
+    if (newDomain && dxUSBAddHubs(def, &set, ports) < 0)
         goto cleanup;
     /* hubs with an address first (devices may sit behind them), then the
      * other addresses written by the user, then the hubs without one,

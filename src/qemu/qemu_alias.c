@@ -1,6 +1,7 @@
 /* qemu_alias.c: libvirt's device alias scheme. */
 #include "qemu_alias.h"
 #include "qemu_controller.h"
+#include "qemu_disk.h"
 #include "qemu_devices.h"
 #include "qemu_net.h"
 #include "qemu_chr.h"
@@ -11,6 +12,8 @@ int
 dxQemuAssignAliases(dxDomainDef *def)
 {
     /* disks, controllers */
+    if (dxQemuAssignDiskAliases(def) < 0)
+        return -1;
     if (dxQemuAssignControllerAliases(def) < 0)
         return -1;
 

@@ -3,6 +3,7 @@
  * usb-host, vhost-scsi.  Devices with <address type='unassigned'/> are
  * prepared for the guest but not plugged in. */
 #include "qemu_net.h"
+#include "qemu_cmd_disk.h"
 #include "conf/controller_conf.h"
 #include "conf/hostdev_conf.h"
 #include "conf/net_conf.h"
@@ -189,7 +190,7 @@ dxQemuSCSIHostHostdevProps(dxQemuBuildCtx *ctx, const dxHostdevDef *h)
 static unsigned int
 dxQemuSCSIHostdevNodeIndex(const dxDomainDef *def, const dxHostdevDef *target)
 {
-    unsigned int n = def->ndisks;
+    unsigned int n = dxQemuDiskNodeCount(def);
     size_t i;
     for (i = 0; i < def->nhostdevs; i++) {
         const dxHostdevDef *h = def->hostdevs[i];

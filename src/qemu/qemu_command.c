@@ -8,10 +8,12 @@
  */
 #include "qemu_command_priv.h"
 #include "qemu_alias.h"
+#include "qemu_address.h"
 #include "qemu_cmd_devices.h"
 #include "qemu_net.h"
 #include "qemu_cmd_chr.h"
 #include "qemu_cmd_display.h"
+#include "qemu_cmd_disk.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
@@ -234,9 +236,13 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildName,
     dxQemuBuildCompat,
 
-    /* pr-manager objects (disk reservations) */
+    /* disks: block node numbers, secrets (before the master key) */
+    dxQemuPrepareDisks,
 
     dxQemuBuildMasterKey,
+
+    /* pr-manager objects (disk reservations) */
+    dxQemuBuildPRManager,
 
     /* pflash -blockdev (firmware) */
     dxQemuBuildPflash,
@@ -296,6 +302,7 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     dxQemuBuildCCIDControllers,
 
     /* disks */
+    dxQemuBuildDisks,
 
     /* filesystems */
     dxQemuBuildFilesystems,
@@ -389,7 +396,7 @@ dxQemuBuildCommandLine(dxDomainDef *def, const dxQemuBuildOptions *opts)
         ctx.stateDir = opts->stateDir;
     else
         ctx.stateDir = stateDir = dxQemuDefaultStateDir(def);
-    if (dxQemuAssignAliases(def) < 0) {
+    if (dxQemuAssignStartAddresses(def) < 0 || dxQemuAssignAliases(def) < 0) {
         free(stateDir);
         return NULL;
     }

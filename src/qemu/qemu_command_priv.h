@@ -27,6 +27,9 @@ typedef struct {
     dxQemuFirmwareChoice fw;   /* resolved by dxQemuBuildPflash */
     unsigned int nextFdSet;    /* -add-fd set= numbers handed out so far */
     int nextChardevFd;         /* descriptor for the next file a chardev uses */
+    /* N of the next "libvirt-N-..." block node: disks take 1..D (see
+     * dxQemuPrepareDisks), other block users (SCSI hostdevs) follow */
+    unsigned int nextNodeIndex;
 } dxQemuBuildCtx;
 
 /* One memory backend object (-object memory-backend-*), the way libvirt

@@ -20,6 +20,16 @@
 #define DX_QEMU_CONF_SPICE_TLS_DIR "/etc/pki/libvirt-spice"
 #define DX_QEMU_CONF_CHARDEV_TLS_DIR "/etc/pki/libvirt-chardev"
 
+/* nbd_tls_x509_cert_dir, and nbd_tls_x509_secret_uuid being set: NBD
+ * disks with TLS get credentials from that directory whose key is
+ * protected by a secret (looked up as a secret named as below, see
+ * qemu_secret.h) */
+#define DX_QEMU_CONF_NBD_TLS_DIR "/etc/pki/libvirt-nbd/dummy,path"
+#define DX_QEMU_CONF_NBD_TLS_KEY_SECRET "nbd-tls-x509-key"
+
+/* gluster_debug_level */
+#define DX_QEMU_CONF_GLUSTER_DEBUG_LEVEL 4
+
 /* spice_tls = 1: a SPICE TLS port is used when the domain asks for one */
 #define DX_QEMU_CONF_SPICE_TLS 1
 /* spice_password is set, so SPICE ticketing is never disabled (the ticket

@@ -11,6 +11,7 @@
 #include "qemu_target.h"
 #include "qemu_address.h"
 #include "qemu_controller.h"
+#include "qemu_disk.h"
 #include "qemu_chr.h"
 #include "qemu_display.h"
 #include "util/dxalloc.h"
@@ -46,6 +47,7 @@ static const dxQemuExpandStep dxQemuExpandSteps[] = {
     dxQemuExpandDisplayDevices,
 
     /* per-device defaults: disks, controllers */
+    dxQemuExpandDiskDefaults,
     dxQemuExpandControllerDefaults,
 
     /* per-device defaults: interfaces, hostdevs */

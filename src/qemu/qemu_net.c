@@ -312,6 +312,21 @@ dxQemuNextHostdevAlias(const dxDomainDef *def)
     return dxAsprintf("hostdev%d", next);
 }
 
+/* netN with N above every netN in use: SR-IOV interfaces and user
+ * aliases leave no gaps */
+static char *
+dxQemuNextNetAlias(const dxDomainDef *def)
+{
+    int next = 0;
+    size_t i;
+    for (i = 0; i < def->nnets; i++) {
+        int idx = dxQemuAliasIndex(def->nets[i]->info.alias, "net");
+        if (idx >= next)
+            next = idx + 1;
+    }
+    return dxAsprintf("net%d", next);
+}
+
 int
 dxQemuAssignNetHostdevAliases(dxDomainDef *def)
 {
@@ -325,7 +340,7 @@ dxQemuAssignNetHostdevAliases(dxDomainDef *def)
         if (net->type == DX_NET_TYPE_HOSTDEV)
             net->info.alias = dxQemuNextHostdevAlias(def);
         else
-            net->info.alias = dxAsprintf("net%zu", i);
+            net->info.alias = dxQemuNextNetAlias(def);
     }
     for (i = 0; i < def->nhostdevs; i++) {
         if (!def->hostdevs[i]->info->alias)

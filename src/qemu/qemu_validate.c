@@ -7,6 +7,7 @@
 #include "qemu_validate_priv.h"
 #include "qemu_chr.h"
 #include "qemu_display.h"
+#include "qemu_disk.h"
 #include "conf/panic_conf.h"
 #include "util/dxerror.h"
 
@@ -28,6 +29,7 @@ static const dxQemuRule dxQemuRules[] = {
     dxQemuValidateVirtType,
 
     /* storage rules */
+    dxQemuValidateDisks,
 
     /* network rules */
     dxQemuValidateNets,

@@ -235,6 +235,19 @@ dxErrorSetSeverity(size_t i, dxErrorSeverity severity)
 }
 
 void
+dxErrorPromote(size_t i, const char *suffix)
+{
+    size_t len, slen;
+    if (i >= dxNErrors)
+        return;
+    dxErrors[i].severity = DX_SEVERITY_ERROR;
+    len = strlen(dxErrors[i].message);
+    slen = suffix ? strlen(suffix) : 0;
+    if (slen && len >= slen && strcmp(dxErrors[i].message + len - slen, suffix) == 0)
+        dxErrors[i].message[len - slen] = '\0';
+}
+
+void
 dxErrorRemove(size_t i)
 {
     if (i >= dxNErrors)

@@ -49,6 +49,9 @@ void dxErrorReportAtFlags(dxErrorCode code, dxErrorSeverity severity,
 size_t dxErrorMark(void);                       /* = dxErrorCount() */
 unsigned int dxErrorGetFlags(size_t i);
 void dxErrorSetSeverity(size_t i, dxErrorSeverity severity);
+/* Make the warning I an error, cutting SUFFIX off its message if it ends
+ * with it ("... is ignored" no longer holds). */
+void dxErrorPromote(size_t i, const char *suffix);
 void dxErrorRemove(size_t i);
 /* Order the records from MARK on by line and column (stable), so a file's
  * diagnostics read top to bottom whichever stage found them. */

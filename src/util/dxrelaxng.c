@@ -459,38 +459,67 @@ dxIsContainer(const xmlNode *n)
     return false;
 }
 
+/* Narrowing: a choice whose alternatives are told apart by the value of
+ * one required attribute (<interface type='bridge'> vs type='network')
+ * is reduced to the alternatives the instance element's value selects,
+ * so a <source network=> in a bridge interface can be called out.
+ * NULL means "no instance: every alternative". */
+typedef struct {
+    const xmlNode *inst;        /* the instance element */
+    dxStrSet *used;             /* "type='bridge'" for each choice narrowed */
+} dxNarrow;
+
+static size_t dxSelectAlternatives(const dxRelaxNG *rng, const xmlNode *choice,
+                                   const dxNarrow *nw, const xmlNode ***out);
+
+static void dxCollectOne(const dxRelaxNG *rng, const xmlNode *n, dxWant want, dxPatSet *out,
+                         const dxNarrow *nw, int depth);
+
 /* Element (or attribute) patterns directly in the content list FIRST. */
 static void
 dxCollect(const dxRelaxNG *rng, const xmlNode *first, dxWant want, dxPatSet *out,
-          int depth)
+          const dxNarrow *nw, int depth)
 {
     const xmlNode *n;
+    for (n = first; n; n = dxNextRNG(n))
+        dxCollectOne(rng, n, want, out, nw, depth);
+}
+
+static void
+dxCollectOne(const dxRelaxNG *rng, const xmlNode *n, dxWant want, dxPatSet *out,
+             const dxNarrow *nw, int depth)
+{
     if (depth > DX_RELAXNG_MAX_DEPTH)
         return;
-    for (n = first; n; n = dxNextRNG(n)) {
-        if (dxIsRNGNamed(n, "element")) {
-            if (want == DX_WANT_ELEMENTS)
-                dxPatSetAdd(out, n);
-        } else if (dxIsRNGNamed(n, "attribute")) {
-            if (want == DX_WANT_ATTRIBUTES)
-                dxPatSetAdd(out, n);
-        } else if (dxIsRNGNamed(n, "ref")) {
-            const dxRelaxNGDefine *d = dxRelaxNGLookup(rng, n);
-            size_t i;
-            for (i = 0; d && i < d->nbodies; i++)
-                dxCollect(rng, dxFirstRNG(d->bodies[i]), want, out, depth + 1);
-        } else if (dxIsContainer(n)) {
-            dxCollect(rng, dxFirstRNG(n), want, out, depth + 1);
-        }
+    if (dxIsRNGNamed(n, "element")) {
+        if (want == DX_WANT_ELEMENTS)
+            dxPatSetAdd(out, n);
+    } else if (dxIsRNGNamed(n, "attribute")) {
+        if (want == DX_WANT_ATTRIBUTES)
+            dxPatSetAdd(out, n);
+    } else if (dxIsRNGNamed(n, "ref")) {
+        const dxRelaxNGDefine *d = dxRelaxNGLookup(rng, n);
+        size_t i;
+        for (i = 0; d && i < d->nbodies; i++)
+            dxCollect(rng, dxFirstRNG(d->bodies[i]), want, out, nw, depth + 1);
+    } else if (nw && dxIsRNGNamed(n, "choice")) {
+        const xmlNode **alts = NULL;
+        size_t i, nalts = dxSelectAlternatives(rng, n, nw, &alts);
+        for (i = 0; i < nalts; i++)
+            dxCollectOne(rng, alts[i], want, out, nw, depth + 1);
+        free(alts);
+    } else if (dxIsContainer(n)) {
+        dxCollect(rng, dxFirstRNG(n), want, out, nw, depth + 1);
     }
 }
 
 static void
-dxChildPatterns(const dxRelaxNG *rng, const dxPatSet *parents, dxWant want, dxPatSet *out)
+dxChildPatterns(const dxRelaxNG *rng, const dxPatSet *parents, dxWant want, dxPatSet *out,
+                const dxNarrow *nw)
 {
     size_t i;
     for (i = 0; i < parents->n; i++)
-        dxCollect(rng, dxPatContent(parents->v[i]), want, out, 0);
+        dxCollect(rng, dxPatContent(parents->v[i]), want, out, nw, 0);
 }
 
 static void
@@ -516,7 +545,7 @@ dxCandidatesFor(const dxRelaxNG *rng, const xmlNode *elem, dxPatSet *out)
          elem = elem->parent)
         stack[depth++] = elem;
     for (i = 0; i < rng->nstarts; i++)
-        dxCollect(rng, dxFirstRNG(rng->starts[i]), DX_WANT_ELEMENTS, &cur, 0);
+        dxCollect(rng, dxFirstRNG(rng->starts[i]), DX_WANT_ELEMENTS, &cur, NULL, 0);
     while (depth > 0) {
         const xmlNode *e = stack[--depth];
         dxPatSet next = { NULL, 0 };
@@ -526,7 +555,7 @@ dxCandidatesFor(const dxRelaxNG *rng, const xmlNode *elem, dxPatSet *out)
             *out = next;
             return;
         }
-        dxChildPatterns(rng, &next, DX_WANT_ELEMENTS, &cur);
+        dxChildPatterns(rng, &next, DX_WANT_ELEMENTS, &cur, NULL);
         dxPatSetClear(&next);
     }
     *out = cur;
@@ -535,12 +564,12 @@ dxCandidatesFor(const dxRelaxNG *rng, const xmlNode *elem, dxPatSet *out)
 /* ---- requirements and occurrences ------------------------------------------ */
 
 static void dxRequired(const dxRelaxNG *rng, const xmlNode *first, bool single,
-                       dxWant want, dxStrSet *out, int depth);
+                       dxWant want, dxStrSet *out, const dxNarrow *nw, int depth);
 
 /* What every alternative requires: the intersection. */
 static void
 dxRequiredChoice(const dxRelaxNG *rng, const xmlNode **alts, size_t nalts, bool eachIsList,
-                 dxWant want, dxStrSet *out, int depth)
+                 dxWant want, dxStrSet *out, const dxNarrow *nw, int depth)
 {
     dxStrSet acc = { NULL, 0 };
     bool first = true;
@@ -549,7 +578,7 @@ dxRequiredChoice(const dxRelaxNG *rng, const xmlNode **alts, size_t nalts, bool 
         dxStrSet one = { NULL, 0 };
         if (!eachIsList && dxIsRNGNamed(alts[i], "notAllowed"))
             continue;   /* never taken */
-        dxRequired(rng, alts[i], !eachIsList, want, &one, depth + 1);
+        dxRequired(rng, alts[i], !eachIsList, want, &one, nw, depth + 1);
         if (first)
             acc = one;
         else {
@@ -567,7 +596,7 @@ dxRequiredChoice(const dxRelaxNG *rng, const xmlNode **alts, size_t nalts, bool 
  * alone, when SINGLE) must contain. */
 static void
 dxRequired(const dxRelaxNG *rng, const xmlNode *first, bool single, dxWant want,
-           dxStrSet *out, int depth)
+           dxStrSet *out, const dxNarrow *nw, int depth)
 {
     const xmlNode *n;
     if (depth > DX_RELAXNG_MAX_DEPTH)
@@ -586,20 +615,17 @@ dxRequired(const dxRelaxNG *rng, const xmlNode *first, bool single, dxWant want,
             alts = dxNewN(const xmlNode *, d->nbodies);
             for (i = 0; i < d->nbodies; i++)
                 alts[i] = dxFirstRNG(d->bodies[i]);
-            dxRequiredChoice(rng, alts, d->nbodies, true, want, out, depth);
+            dxRequiredChoice(rng, alts, d->nbodies, true, want, out, nw, depth);
             free(alts);
         } else if (dxIsRNGNamed(n, "choice")) {
-            const xmlNode *c;
             const xmlNode **alts = NULL;
-            size_t nalts = 0;
-            for (c = dxFirstRNG(n); c; c = dxNextRNG(c))
-                DX_APPEND(alts, nalts, c);
-            dxRequiredChoice(rng, alts, nalts, false, want, out, depth);
+            size_t nalts = dxSelectAlternatives(rng, n, nw, &alts);
+            dxRequiredChoice(rng, alts, nalts, false, want, out, nw, depth);
             free(alts);
         } else if (dxIsRNGNamed(n, "group") || dxIsRNGNamed(n, "interleave") ||
                    dxIsRNGNamed(n, "oneOrMore") || dxIsRNGNamed(n, "mixed") ||
                    dxIsRNGNamed(n, "div")) {
-            dxRequired(rng, dxFirstRNG(n), false, want, out, depth + 1);
+            dxRequired(rng, dxFirstRNG(n), false, want, out, nw, depth + 1);
         }
         /* optional, zeroOrMore and leaf patterns require nothing */
     }
@@ -640,6 +666,150 @@ dxOccurs(const dxRelaxNG *rng, const xmlNode *first, bool single,
         total += k;
     }
     return total > 2 ? 2 : total;
+}
+
+/* ---- telling alternatives apart ------------------------------------------------ */
+
+static bool dxValueMatches(const dxRelaxNG *rng, const xmlNode *pat, const char *value,
+                           int depth);
+
+/* A pattern that only enumerates values (value, choice of values, a ref
+ * to such a define). */
+static bool
+dxIsEnumeration(const dxRelaxNG *rng, const xmlNode *pat, int depth)
+{
+    const xmlNode *c;
+    if (!pat || depth > DX_RELAXNG_MAX_DEPTH)
+        return false;
+    if (dxIsRNGNamed(pat, "value"))
+        return true;
+    if (dxIsRNGNamed(pat, "choice")) {
+        for (c = dxFirstRNG(pat); c; c = dxNextRNG(c)) {
+            if (!dxIsEnumeration(rng, c, depth + 1))
+                return false;
+        }
+        return true;
+    }
+    if (dxIsRNGNamed(pat, "ref")) {
+        const dxRelaxNGDefine *d = dxRelaxNGLookup(rng, pat);
+        size_t i;
+        for (i = 0; d && i < d->nbodies; i++) {
+            const xmlNode *b = dxFirstRNG(d->bodies[i]);
+            if (!b || dxNextRNG(b) || !dxIsEnumeration(rng, b, depth + 1))
+                return false;
+        }
+        return d != NULL;
+    }
+    return false;
+}
+
+/* Attribute patterns called NAME within the alternative ALT. */
+static void
+dxAttrsNamed(const dxRelaxNG *rng, const xmlNode *alt, const char *name, dxPatSet *out)
+{
+    dxPatSet all = { NULL, 0 };
+    size_t i;
+    dxCollectOne(rng, alt, DX_WANT_ATTRIBUTES, &all, NULL, 0);
+    for (i = 0; i < all.n; i++) {
+        if (dxStrEq(dxRelaxNGProp(all.v[i], "name"), name))
+            dxPatSetAdd(out, all.v[i]);
+    }
+    dxPatSetClear(&all);
+}
+
+/* Is the attribute NAME required by ALT with a fixed set of values? */
+static bool
+dxEnumeratesIn(const dxRelaxNG *rng, const xmlNode *alt, const char *name)
+{
+    dxPatSet named = { NULL, 0 };
+    dxStrSet req = { NULL, 0 };
+    bool yes;
+    dxRequired(rng, alt, true, DX_WANT_ATTRIBUTES, &req, NULL, 0);
+    dxAttrsNamed(rng, alt, name, &named);
+    yes = dxStrSetHas(&req, name) && named.n == 1 &&
+          dxIsEnumeration(rng, dxPatContent(named.v[0]), 0);
+    dxPatSetClear(&named);
+    dxStrSetClear(&req);
+    return yes;
+}
+
+/* The attribute whose fixed values tell the alternatives ALTS apart, when
+ * at least two of them require it; NULL otherwise.  The name returned
+ * belongs to the schema document. */
+static const char *
+dxDiscriminator(const dxRelaxNG *rng, const xmlNode *const *alts, size_t nalts)
+{
+    const char *best = NULL;
+    size_t bestCount = 1, i, j;
+    for (i = 0; i < nalts; i++) {
+        dxPatSet attrs = { NULL, 0 };
+        size_t k;
+        dxCollectOne(rng, alts[i], DX_WANT_ATTRIBUTES, &attrs, NULL, 0);
+        for (k = 0; k < attrs.n; k++) {
+            const char *name = dxRelaxNGProp(attrs.v[k], "name");
+            size_t count = 0;
+            if (!name || (best && strcmp(best, name) == 0))
+                continue;
+            for (j = 0; j < nalts; j++)
+                count += dxEnumeratesIn(rng, alts[j], name);
+            if (count > bestCount) {
+                bestCount = count;
+                best = name;
+            }
+        }
+        dxPatSetClear(&attrs);
+    }
+    return best;
+}
+
+static size_t
+dxSelectAlternatives(const dxRelaxNG *rng, const xmlNode *choice, const dxNarrow *nw,
+                     const xmlNode ***out)
+{
+    const xmlNode **alts = NULL, **sel = NULL;
+    size_t nalts = 0, nsel = 0, i;
+    const xmlNode *c;
+    const char *disc;
+    xmlChar *value = NULL;
+
+    for (c = dxFirstRNG(choice); c; c = dxNextRNG(c))
+        DX_APPEND(alts, nalts, c);
+    if (!nw || !nw->inst || !(disc = dxDiscriminator(rng, alts, nalts))) {
+        *out = alts;
+        return nalts;
+    }
+    value = xmlGetNoNsProp((xmlNodePtr)nw->inst, (const xmlChar *)disc);
+    for (i = 0; i < nalts; i++) {
+        dxPatSet named = { NULL, 0 };
+        bool match;
+        dxAttrsNamed(rng, alts[i], disc, &named);
+        if (named.n == 0)
+            match = value == NULL;      /* this kind has no such attribute */
+        else if (!value)
+            match = true;               /* cannot tell without the value */
+        else if (named.n == 1 && dxIsEnumeration(rng, dxPatContent(named.v[0]), 0))
+            match = dxValueMatches(rng, dxPatContent(named.v[0]), (const char *)value, 0);
+        else
+            match = true;
+        if (match)
+            DX_APPEND(sel, nsel, alts[i]);
+        dxPatSetClear(&named);
+    }
+    if (nsel == 0 || nsel == nalts) {
+        free(sel);      /* no value selects anything: judge them all */
+        *out = alts;
+        xmlFree(value);
+        return nalts;
+    }
+    if (nw->used && value) {
+        char *what = dxAsprintf("%s='%s'", disc, (const char *)value);
+        dxStrSetAdd(nw->used, what);
+        free(what);
+    }
+    free(alts);
+    xmlFree(value);
+    *out = sel;
+    return nsel;
 }
 
 /* ---- values ------------------------------------------------------------------ */
@@ -927,72 +1097,126 @@ dxDiagValue(dxDiag *d, const xmlNode *where, const dxPatSet *pats,
     dxStrSetClear(&types);
 }
 
-static void
-dxDiagAttributes(dxDiag *d, const xmlNode *elem, const dxPatSet *cands)
+/* "with type='bridge'" when narrowing chose among kinds of ELEM, or
+ * "in <interface type='bridge'>" when the parent's kind did; "" else. */
+static char *
+dxKindText(const dxStrSet *used, const char *parentKind)
 {
-    dxPatSet attrs = { NULL, 0 };
+    if (used->n)
+        return dxAsprintf(" with %s", used->v[0]);
+    if (parentKind)
+        return dxAsprintf(" of %s", parentKind);
+    return dxStrdup("");
+}
+
+/* Candidates: CANDS are the patterns ELEM may match given its parent's
+ * kind, ALL those it may match whatever the kinds (to tell "unknown" from
+ * "belongs to another kind"). */
+typedef struct {
+    const dxPatSet *cands;
+    const dxPatSet *all;
+    const char *parentKind;     /* "<interface type='bridge'>" or NULL */
+    dxNarrow nw;                /* choices narrowed by ELEM's own attributes */
+} dxDiagCtx;
+
+static void
+dxIntersectRequired(dxDiag *d, const dxDiagCtx *x, dxWant want, dxStrSet *req)
+{
+    size_t i;
+    for (i = 0; i < x->cands->n; i++) {
+        dxStrSet one = { NULL, 0 };
+        dxRequired(d->rng, dxPatContent(x->cands->v[i]), false, want, &one, &x->nw, 0);
+        if (i == 0)
+            *req = one;
+        else {
+            dxStrSetIntersect(req, &one);
+            dxStrSetClear(&one);
+        }
+    }
+}
+
+static void
+dxDiagAttributeValue(dxDiag *d, const xmlNode *elem, const xmlAttr *a, const dxPatSet *match)
+{
+    dxPatSet content = { NULL, 0 };
+    xmlChar *value = xmlNodeListGetString(elem->doc, a->children, 1);
+    bool ok = false;
+    size_t i;
+
+    for (i = 0; i < match->n && !ok; i++) {
+        const xmlNode *c = dxPatContent(match->v[i]);
+        if (!c || dxNextRNG(c))
+            ok = true;          /* text, or a group: not judged */
+        else if (dxValueMatches(d->rng, c, value ? (const char *)value : "", 0))
+            ok = true;
+        else
+            dxPatSetAdd(&content, c);
+    }
+    if (!ok) {
+        char *what = dxAsprintf("for attribute '%s' in element '%s'",
+                                (const char *)a->name, (const char *)elem->name);
+        dxDiagValue(d, (const xmlNode *)a, &content, what, value ? (const char *)value : "");
+        free(what);
+    }
+    xmlFree(value);
+    dxPatSetClear(&content);
+}
+
+static void
+dxDiagAttributes(dxDiag *d, const xmlNode *elem, dxDiagCtx *x)
+{
+    dxPatSet attrs = { NULL, 0 }, allAttrs = { NULL, 0 };
     dxStrSet names = { NULL, 0 }, req = { NULL, 0 };
     const xmlAttr *a;
     size_t i;
 
-    dxChildPatterns(d->rng, cands, DX_WANT_ATTRIBUTES, &attrs);
+    dxChildPatterns(d->rng, x->cands, DX_WANT_ATTRIBUTES, &attrs, &x->nw);
+    dxChildPatterns(d->rng, x->all, DX_WANT_ATTRIBUTES, &allAttrs, NULL);
     for (i = 0; i < attrs.n; i++)
         dxPatNames(attrs.v[i], &names);
     for (a = elem->properties; a; a = a->next) {
-        dxPatSet match = { NULL, 0 }, content = { NULL, 0 };
+        dxPatSet match = { NULL, 0 }, elsewhere = { NULL, 0 };
         const char *local = (const char *)a->name;
-        xmlChar *value;
-        bool ok = false;
+        const char *ns = a->ns ? (const char *)a->ns->href : "";
 
-        dxFilterByName(&attrs, local, a->ns ? (const char *)a->ns->href : "", &match);
-        if (match.n == 0) {
-            char *hint = dxNamesHint(&names, local);
-            dxDiagReport(d, (const xmlNode *)a,
-                         dxAsprintf("unknown attribute '%s' in <%s>%s",
-                                    local, (const char *)elem->name, hint));
-            free(hint);
-            continue;
+        dxFilterByName(&attrs, local, ns, &match);
+        if (match.n) {
+            dxDiagAttributeValue(d, elem, a, &match);
+        } else {
+            dxFilterByName(&allAttrs, local, ns, &elsewhere);
+            if (elsewhere.n) {
+                char *kind = dxKindText(x->nw.used, x->parentKind);
+                char *hint = dxNamesHint(&names, local);
+                dxDiagReport(d, (const xmlNode *)a,
+                             dxAsprintf("attribute '%s' is not allowed in <%s>%s%s",
+                                        local, (const char *)elem->name, kind, hint));
+                free(hint);
+                free(kind);
+            } else {
+                char *hint = dxNamesHint(&names, local);
+                dxDiagReport(d, (const xmlNode *)a,
+                             dxAsprintf("unknown attribute '%s' in <%s>%s",
+                                        local, (const char *)elem->name, hint));
+                free(hint);
+            }
         }
-        value = xmlNodeListGetString(elem->doc, a->children, 1);
-        for (i = 0; i < match.n && !ok; i++) {
-            const xmlNode *c = dxPatContent(match.v[i]);
-            if (!c || dxNextRNG(c))
-                ok = true;          /* text, or a group: not judged */
-            else if (dxValueMatches(d->rng, c, value ? (const char *)value : "", 0))
-                ok = true;
-            else
-                dxPatSetAdd(&content, c);
-        }
-        if (!ok) {
-            char *what = dxAsprintf("for attribute '%s' in element '%s'",
-                                    local, (const char *)elem->name);
-            dxDiagValue(d, (const xmlNode *)a, &content, what,
-                        value ? (const char *)value : "");
-            free(what);
-        }
-        xmlFree(value);
         dxPatSetClear(&match);
-        dxPatSetClear(&content);
+        dxPatSetClear(&elsewhere);
     }
     /* what every candidate requires and the element lacks */
-    for (i = 0; i < cands->n; i++) {
-        dxStrSet one = { NULL, 0 };
-        dxRequired(d->rng, dxPatContent(cands->v[i]), false, DX_WANT_ATTRIBUTES, &one, 0);
-        if (i == 0)
-            req = one;
-        else {
-            dxStrSetIntersect(&req, &one);
-            dxStrSetClear(&one);
-        }
-    }
+    dxIntersectRequired(d, x, DX_WANT_ATTRIBUTES, &req);
     for (i = 0; i < req.n; i++) {
-        if (!xmlHasProp((xmlNodePtr)elem, (const xmlChar *)req.v[i]))
-            dxDiagReport(d, elem, dxAsprintf("missing required attribute '%s' in element '%s'",
-                                             req.v[i], (const char *)elem->name));
+        if (!xmlHasProp((xmlNodePtr)elem, (const xmlChar *)req.v[i])) {
+            char *kind = dxKindText(x->nw.used, NULL);
+            dxDiagReport(d, elem, dxAsprintf("missing required attribute '%s' in element '%s'%s",
+                                             req.v[i], (const char *)elem->name, kind));
+            free(kind);
+        }
     }
     dxStrSetClear(&req);
     dxStrSetClear(&names);
     dxPatSetClear(&attrs);
+    dxPatSetClear(&allAttrs);
 }
 
 /* Textual patterns of an element's content (values, data, text), or
@@ -1083,89 +1307,109 @@ dxDiagText(dxDiag *d, const xmlNode *elem, const dxPatSet *cands)
     dxPatSetClear(&pats);
 }
 
-static void dxDiagElement(dxDiag *d, const xmlNode *elem, const dxPatSet *cands);
+static void dxDiagElement(dxDiag *d, const xmlNode *elem, const dxPatSet *cands,
+                          const dxPatSet *all, const char *parentKind);
 
-static void
-dxDiagChildren(dxDiag *d, const xmlNode *elem, const dxPatSet *cands)
+/* A second occurrence of CHILD where every candidate allows one. */
+static bool
+dxDiagRepeated(dxDiag *d, const xmlNode *elem, const xmlNode *child, const dxPatSet *cands)
 {
-    dxPatSet kids = { NULL, 0 };
-    dxStrSet names = { NULL, 0 }, req = { NULL, 0 };
+    const char *ns = dxInstanceNs(child);
+    const xmlNode *s;
+    bool seen = false, once = true;
     size_t i;
 
-    dxChildPatterns(d->rng, cands, DX_WANT_ELEMENTS, &kids);
+    for (s = elem->children; s != child; s = s->next) {
+        if (s->type == XML_ELEMENT_NODE && xmlStrEqual(s->name, child->name) &&
+            strcmp(dxInstanceNs(s), ns) == 0)
+            seen = true;
+    }
+    if (!seen)
+        return false;
+    for (i = 0; i < cands->n && once; i++)
+        once = dxOccurs(d->rng, dxPatContent(cands->v[i]), false,
+                        (const char *)child->name, ns, 0) == 1;
+    if (once)
+        dxDiagReport(d, child, dxAsprintf("element '%s' may appear only once in <%s>",
+                                          (const char *)child->name, (const char *)elem->name));
+    return once;
+}
+
+static void
+dxDiagChildren(dxDiag *d, const xmlNode *elem, dxDiagCtx *x)
+{
+    dxPatSet kids = { NULL, 0 }, allKids = { NULL, 0 };
+    dxStrSet names = { NULL, 0 }, req = { NULL, 0 };
+    char *kind;
+    size_t i;
+
+    dxChildPatterns(d->rng, x->cands, DX_WANT_ELEMENTS, &kids, &x->nw);
+    dxChildPatterns(d->rng, x->all, DX_WANT_ELEMENTS, &allKids, NULL);
     for (i = 0; i < kids.n; i++)
         dxPatNames(kids.v[i], &names);
+    /* "<interface type='bridge'>": the kind the children are judged by */
+    kind = x->nw.used->n ? dxAsprintf("<%s %s>", (const char *)elem->name, x->nw.used->v[0])
+                         : dxStrdup(x->parentKind);
     DX_XML_FOREACH_CHILD((xmlNodePtr)elem, child) {
-        dxPatSet match = { NULL, 0 };
+        dxPatSet match = { NULL, 0 }, allMatch = { NULL, 0 };
         const char *local = (const char *)child->name;
         const char *ns = dxInstanceNs(child);
+
         dxFilterByName(&kids, local, ns, &match);
+        dxFilterByName(&allKids, local, ns, &allMatch);
         if (match.n == 0) {
             char *hint = dxNamesHint(&names, local);
-            dxDiagReport(d, child, dxAsprintf("unknown element '%s' in <%s>%s",
-                                              local, (const char *)elem->name, hint));
+            if (allMatch.n) {
+                char *with = dxKindText(x->nw.used, x->parentKind);
+                dxDiagReport(d, child, dxAsprintf("element '%s' is not allowed in <%s>%s%s",
+                                                  local, (const char *)elem->name, with, hint));
+                free(with);
+            } else {
+                dxDiagReport(d, child, dxAsprintf("unknown element '%s' in <%s>%s",
+                                                  local, (const char *)elem->name, hint));
+            }
             free(hint);
-            continue;
+        } else if (!dxDiagRepeated(d, elem, child, x->cands)) {
+            dxDiagElement(d, child, &match, &allMatch, kind);
         }
-        /* a second occurrence where every candidate allows one */
-        if (child->prev) {
-            const xmlNode *s;
-            bool seen = false;
-            for (s = elem->children; s != child; s = s->next) {
-                if (s->type == XML_ELEMENT_NODE && xmlStrEqual(s->name, child->name) &&
-                    strcmp(dxInstanceNs(s), ns) == 0)
-                    seen = true;
-            }
-            if (seen) {
-                bool once = true;
-                for (i = 0; i < cands->n && once; i++)
-                    once = dxOccurs(d->rng, dxPatContent(cands->v[i]), false,
-                                    local, ns, 0) == 1;
-                if (once) {
-                    dxDiagReport(d, child, dxAsprintf("element '%s' may appear only once in <%s>",
-                                                      local, (const char *)elem->name));
-                    dxPatSetClear(&match);
-                    continue;
-                }
-            }
-        }
-        dxDiagElement(d, child, &match);
         dxPatSetClear(&match);
+        dxPatSetClear(&allMatch);
     }
-    for (i = 0; i < cands->n; i++) {
-        dxStrSet one = { NULL, 0 };
-        dxRequired(d->rng, dxPatContent(cands->v[i]), false, DX_WANT_ELEMENTS, &one, 0);
-        if (i == 0)
-            req = one;
-        else {
-            dxStrSetIntersect(&req, &one);
-            dxStrSetClear(&one);
-        }
-    }
+    dxIntersectRequired(d, x, DX_WANT_ELEMENTS, &req);
     for (i = 0; i < req.n; i++) {
         bool present = false;
         DX_XML_FOREACH_CHILD((xmlNodePtr)elem, child)
             present = present || (!child->ns && xmlStrEqual(child->name, (const xmlChar *)req.v[i]));
-        if (!present)
-            dxDiagReport(d, elem, dxAsprintf("missing required element <%s> in <%s>",
-                                             req.v[i], (const char *)elem->name));
+        if (!present) {
+            char *with = dxKindText(x->nw.used, NULL);
+            dxDiagReport(d, elem, dxAsprintf("missing required element <%s> in <%s>%s",
+                                             req.v[i], (const char *)elem->name, with));
+            free(with);
+        }
     }
+    free(kind);
     dxStrSetClear(&req);
     dxStrSetClear(&names);
     dxPatSetClear(&kids);
+    dxPatSetClear(&allKids);
 }
 
 static void
-dxDiagElement(dxDiag *d, const xmlNode *elem, const dxPatSet *cands)
+dxDiagElement(dxDiag *d, const xmlNode *elem, const dxPatSet *cands, const dxPatSet *all,
+              const char *parentKind)
 {
+    dxStrSet used = { NULL, 0 };
+    dxDiagCtx x = { cands, all, parentKind, { elem, &used } };
     size_t i;
+
     for (i = 0; i < cands->n; i++) {
         if (dxPatIsWildcard(cands->v[i]))
             return;     /* "any element": nothing to say about its inside */
     }
-    dxDiagAttributes(d, elem, cands);
-    dxDiagChildren(d, elem, cands);
+    dxDiagAttributes(d, elem, &x);
+    dxDiagChildren(d, elem, &x);
     dxDiagText(d, elem, cands);
+    dxStrSetClear(&used);
 }
 
 size_t
@@ -1177,7 +1421,7 @@ dxRelaxNGDiagnose(const dxRelaxNG *rng, const xmlNode *root, dxRelaxNGReportFn r
     size_t i;
 
     for (i = 0; i < rng->nstarts; i++)
-        dxCollect(rng, dxFirstRNG(rng->starts[i]), DX_WANT_ELEMENTS, &top, 0);
+        dxCollect(rng, dxFirstRNG(rng->starts[i]), DX_WANT_ELEMENTS, &top, NULL, 0);
     dxFilterByName(&top, (const char *)root->name, dxInstanceNs(root), &match);
     if (match.n == 0) {
         for (i = 0; i < top.n; i++)
@@ -1185,7 +1429,7 @@ dxRelaxNGDiagnose(const dxRelaxNG *rng, const xmlNode *root, dxRelaxNGReportFn r
         report(opaque, root, "the document element is not one the schema describes");
         d.count++;
     } else {
-        dxDiagElement(&d, root, &match);
+        dxDiagElement(&d, root, &match, &match, NULL);
     }
     dxStrSetClear(&names);
     dxPatSetClear(&top);
@@ -1206,10 +1450,10 @@ dxRelaxNGSuggest(const dxRelaxNG *rng, const xmlNode *element, bool isAttr, cons
 
     if (element) {
         dxCandidatesFor(rng, element, &cands);
-        dxChildPatterns(rng, &cands, isAttr ? DX_WANT_ATTRIBUTES : DX_WANT_ELEMENTS, &kids);
+        dxChildPatterns(rng, &cands, isAttr ? DX_WANT_ATTRIBUTES : DX_WANT_ELEMENTS, &kids, NULL);
     } else {
         for (i = 0; i < rng->nstarts; i++)
-            dxCollect(rng, dxFirstRNG(rng->starts[i]), DX_WANT_ELEMENTS, &kids, 0);
+            dxCollect(rng, dxFirstRNG(rng->starts[i]), DX_WANT_ELEMENTS, &kids, NULL, 0);
     }
     for (i = 0; i < kids.n; i++)
         dxPatNames(kids.v[i], &names);

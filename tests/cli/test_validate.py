@@ -114,5 +114,17 @@ check(f is not None and f.get('message').startswith("line 3: unknown attribute '
       and f.text.count('\n') == 3, 'junit: failure text %r' % (f.attrib if f is not None else None))
 check(cases[data('nothere.xml')].find('error') is not None, 'junit: missing file is an error')
 
+# the realistic mistakes of docs/validation.md, each with its message
+mistakes = os.path.join(os.path.dirname(DATA), 'mistakes')
+for line in open(os.path.join(mistakes, 'expected.txt')):
+    if not line.strip() or line.startswith('#'):
+        continue
+    name, pos, text = line.rstrip('\n').split(' ', 2)
+    f = os.path.join(mistakes, name + '.xml')
+    rc, out, err = run(f)
+    want = '%s:%s: error: %s' % (f, pos, text)
+    check(rc == 1 and any(l.startswith(want) for l in err.splitlines()),
+          '%s: expected %r in %r' % (name, want, err))
+
 print('%d failure(s)' % len(failures))
 sys.exit(1 if failures else 0)

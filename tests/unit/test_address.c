@@ -16,6 +16,8 @@
 #include <cmocka.h>
 
 #include "domxml/domxml.h"
+#include "conf/domain_def.h"
+#include "qemu/qemu_address.h"
 #include "util/dxalloc.h"
 #include "util/dxbuf.h"
 
@@ -106,7 +108,8 @@ expandFile(const char *path)
     dxDomainDef *def = dxDomainDefParseFile(path, 0);
     char *xml;
 
-    if (!def || dxDomainDefExpand(def) < 0) {
+    /* a domain defined anew also gets its USB ports (as when it starts) */
+    if (!def || dxDomainDefExpand(def) < 0 || dxQemuAssignStartAddresses(def) < 0) {
         size_t i;
         for (i = 0; i < dxErrorCount(); i++)
             fprintf(stderr, "%s\n", dxErrorGet(i)->message);
@@ -253,7 +256,7 @@ test_pc_explicit(void **state)
 /* ---- refusals ------------------------------------------------------------------ */
 
 static void
-expectExpandError(const char *devices, const char *machine, const char *message)
+expectError(const char *devices, const char *machine, const char *message, bool argv)
 {
     char *xml = dxAsprintf("<domain type='qemu'><name>t</name><memory>1024</memory>"
                            "<os><type arch='x86_64' machine='%s'>hvm</type></os>"
@@ -262,7 +265,10 @@ expectExpandError(const char *devices, const char *machine, const char *message)
     const dxError *err;
 
     assert_non_null(def);
-    assert_int_equal(dxDomainDefExpand(def), -1);
+    if (argv)
+        assert_null(dxDomainDefBuildArgv(def, NULL, NULL));
+    else
+        assert_int_equal(dxDomainDefExpand(def), -1);
     err = dxErrorLast();
     assert_non_null(err);
     if (!strstr(err->message, message))
@@ -270,6 +276,12 @@ expectExpandError(const char *devices, const char *machine, const char *message)
     dxErrorClear();
     dxDomainDefFree(def);
     free(xml);
+}
+
+static void
+expectExpandError(const char *devices, const char *machine, const char *message)
+{
+    expectError(devices, machine, message, false);
 }
 
 static void
@@ -302,9 +314,10 @@ test_errors(void **state)
                       "<controller type='ccid' index='1'>"
                       "<address type='usb' bus='0' port='1'/></controller>", "pc",
                       "Duplicate USB address bus 0 port 1");
-    expectExpandError("<controller type='usb' index='0' model='none'/>"
-                      "<controller type='ccid' index='0'/>", "pc",
-                      "USB is disabled for this domain");
+    /* USB ports are laid out when QEMU starts */
+    expectError("<controller type='usb' index='0' model='none'/>"
+                "<controller type='ccid' index='0'/>", "pc",
+                "USB is disabled for this domain", true);
     expectExpandError("<controller type='pci' index='1' model='pcie-expander-bus'/>", "pc",
                       "pcie-expander-bus controllers are not supported");
 }

@@ -155,15 +155,24 @@ test_culprits(void **state)
     found_free(&f);
 }
 
-/* Attributes of one choice branch are allowed on the element; which branch
- * applies is left to libxml2, so mixing branches is no finding here. */
+/* A choice told apart by a fixed attribute value (type='file' | 'block')
+ * is narrowed to the kind the element says it is. */
 static void
-test_branches_are_united(void **state)
+test_kinds_are_told_apart(void **state)
 {
     const dxRelaxNG *rng = *state;
     found f = diagnose(rng,
         "<root><name/><disk device='disk' type='file'><source dev='/d'/></disk></root>");
-    assert_int_equal(f.n, 0);
+    assert_int_equal(f.n, 2);
+    assert_found(&f, 0, "1:54 attribute 'dev' is not allowed in <source> of "
+                        "<disk type='file'>; allowed: file");
+    assert_found(&f, 1, "1:46 missing required attribute 'file' in element 'source'");
+    found_free(&f);
+    /* an unknown kind narrows nothing: every kind's names are allowed */
+    f = diagnose(rng, "<root><name/><disk device='disk' type='nope'><source dev='/d'/></disk></root>");
+    assert_int_equal(f.n, 1);
+    assert_found(&f, 0, "invalid value 'nope' for attribute 'type' in element 'disk'; "
+                        "allowed: 'file', 'block'");
     found_free(&f);
 }
 
@@ -224,7 +233,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_valid_document_has_no_findings),
         cmocka_unit_test(test_culprits),
-        cmocka_unit_test(test_branches_are_united),
+        cmocka_unit_test(test_kinds_are_told_apart),
         cmocka_unit_test(test_suggest),
         cmocka_unit_test(test_missing_include_fails),
     };
