@@ -239,6 +239,9 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     /* disks: block node numbers, secrets (before the master key) */
     dxQemuPrepareDisks,
 
+    /* firmware: resolve, network NVRAM secrets (before the master key) */
+    dxQemuPrepareFirmware,
+
     dxQemuBuildMasterKey,
 
     /* pr-manager objects (disk reservations) */
