@@ -101,13 +101,13 @@ dxFuzzCheckExpanded(dxDomainDef *def, char **args)
 {
     char *first = dxDomainDefFormat(def, 0), *second, *third;
     char *argvText = NULL, *argv2Text;
-    dxDomainDef *again, *third_def;
+    dxDomainDef *again, *thirdDef;
     char **args2;
 
     again = dxFuzzReparseExpanded(first);
     second = dxDomainDefFormat(again, 0);
-    third_def = dxFuzzReparseExpanded(second);
-    third = dxDomainDefFormat(third_def, 0);
+    thirdDef = dxFuzzReparseExpanded(second);
+    third = dxDomainDefFormat(thirdDef, 0);
     if (strcmp(second, third) != 0)
         dxFuzzFailDiff("expanding the expanded XML twice changed it", second, third);
     if (args) {
@@ -127,7 +127,7 @@ dxFuzzCheckExpanded(dxDomainDef *def, char **args)
     free(first);
     free(second);
     free(third);
-    dxDomainDefFree(third_def);
+    dxDomainDefFree(thirdDef);
     dxDomainDefFree(again);
 }
 

@@ -2,6 +2,7 @@
  * checks, and the lookup/insert helpers other families use. */
 #include "controller_conf.h"
 #include "disk_conf.h"
+#include "smartcard_conf.h"
 #include "chr_conf.h"
 #include "hostdev_conf.h"
 #include "util/dxalloc.h"
@@ -696,6 +697,31 @@ dxControllerRejectDuplicates(const dxDomainDef *def)
     return 0;
 }
 
+/* USB companion controllers (with <master>) need a controller that is
+ * not one to be the master of their bus. */
+static int
+dxControllerCheckUSBMaster(const dxDomainDef *def)
+{
+    const dxControllerDef *companion = NULL;
+    size_t i;
+
+    for (i = 0; i < def->ncontrollers; i++) {
+        const dxControllerDef *c = def->controllers[i];
+        if (c->type != DX_CONTROLLER_TYPE_USB)
+            continue;
+        if (!c->info.hasMaster)
+            return 0;
+        if (!companion)
+            companion = c;
+    }
+    if (companion) {
+        dxErrorReportLoc(DX_ERR_INVALID, &companion->info.loc,
+                         "No master USB controller specified");
+        return -1;
+    }
+    return 0;
+}
+
 int
 dxControllerDefsValidate(const dxDomainDef *def)
 {
@@ -707,7 +733,7 @@ dxControllerDefsValidate(const dxDomainDef *def)
             dxControllerPCIValidate(def->controllers[i]) < 0)
             rc = -1;
     }
-    if (dxControllerRejectDuplicates(def) < 0)
+    if (dxControllerRejectDuplicates(def) < 0 || dxControllerCheckUSBMaster(def) < 0)
         rc = -1;
     return rc;
 }
@@ -727,6 +753,7 @@ static const dxImplicitControllerHook dxImplicitControllerHooks[] = {
     dxChrAddImplicitVirtioSerial,
 
     /* smartcards: ccid */
+    dxSmartcardsAddImplicitControllers,
 
     /* SCSI hostdevs: scsi */
     dxHostdevsAddImplicitControllers,

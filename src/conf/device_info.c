@@ -36,7 +36,11 @@ dxDeviceInfoCopy(dxDeviceInfo *dst, const dxDeviceInfo *src)
 bool
 dxDeviceAliasIsUser(const char *alias)
 {
-    return alias && strncmp(alias, "ua-", 3) == 0;
+    /* the characters QEMU accepts in an id, as libvirt checks them */
+    static const char allowed[] = "abcdefghijklmnopqrstuvwxyz"
+                                  "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-";
+    return alias && strncmp(alias, "ua-", 3) == 0 &&
+           strspn(alias + 3, allowed) == strlen(alias + 3);
 }
 
 /* ---- PCI ------------------------------------------------------------------ */
@@ -335,6 +339,11 @@ dxDeviceInfoParse(dxDeviceInfo *info, xmlNodePtr node, unsigned int flags)
         /* only user aliases are configuration; others are runtime state
          * that the QEMU driver assigns afresh */
         if (!dxDeviceAliasIsUser(info->alias)) {
+            /* libvirt drops such an alias silently; say so */
+            if (strncmp(info->alias, "ua-", 3) == 0)
+                dxWarningReport(DX_ERR_INVALID, child,
+                                "alias '%s' is ignored: a user alias is 'ua-' followed by "
+                                "letters, digits, '_' and '-' only", info->alias);
             free(info->alias);
             info->alias = NULL;
         }

@@ -146,5 +146,5 @@ bool dxDeviceInfoHasPCIAddress(const dxDeviceInfo *info);
 char *dxUSBPortFormat(const unsigned int port[DX_USB_MAX_PORT_DEPTH]);
 bool dxUSBPortIsSet(const unsigned int port[DX_USB_MAX_PORT_DEPTH]);
 
-/* user aliases start with "ua-" and survive formatting */
+/* user aliases are "ua-" + [A-Za-z0-9_-]+ and survive formatting */
 bool dxDeviceAliasIsUser(const char *alias);

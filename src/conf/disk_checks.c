@@ -255,11 +255,171 @@ dxDiskWWNValid(const char *wwn)
     return n == 16 && p[n] == '\0';
 }
 
+/* What a vhost-user disk (a virtio-blk backend in another process) cannot
+ * have, in libvirt's order. */
+static const char *
+dxDiskVhostUserProblem(const dxDiskDef *disk)
+{
+    const dxStorageSource *src = disk->src;
+
+    if (disk->bus != DX_DISK_BUS_VIRTIO)
+        return "vhostuser disk supports only virtio bus";
+    if (dxDiskIotuneHasAny(&disk->iotune) || disk->iotune.groupName)
+        return "iotune is not supported with vhostuser disk";
+    if (src->backingStore && dxStorageSourceIsBacking(src->backingStore))
+        return "backingStore is not supported with vhostuser disk";
+    if (src->encryption)
+        return "encryption is not supported with vhostuser disk";
+    if (src->readonly)
+        return "readonly is not supported with vhostuser disk";
+    if (src->shared)
+        return "shareable is not supported with vhostuser disk";
+    if (disk->transient)
+        return "transient is not supported with vhostuser disk";
+    if (disk->serial)
+        return "serial is not supported with vhostuser disk";
+    if (disk->wwn)
+        return "wwn is not supported with vhostuser disk";
+    if (disk->vendor)
+        return "vendor is not supported with vhostuser disk";
+    if (disk->product)
+        return "product is not supported with vhostuser disk";
+    if (src->auth)
+        return "auth is not supported with vhostuser disk";
+    if (disk->cyls || disk->heads || disk->secs || disk->trans)
+        return "geometry is not supported with vhostuser disk";
+    if (disk->logicalBlockSize || disk->physicalBlockSize)
+        return "blockio is not supported with vhostuser disk";
+    return NULL;
+}
+
+/* The virtio transport options, on a disk that is not virtio. */
+static const char *
+dxDiskVirtioOptionsProblem(const dxVirtioOptions *v)
+{
+    if (v->iommu)
+        return "iommu driver option is only supported for virtio devices";
+    if (v->ats)
+        return "ats driver option is only supported for virtio devices";
+    if (v->packed)
+        return "packed driver option is only supported for virtio devices";
+    if (v->pagePerVq)
+        return "page_per_vq option is only supported for virtio devices";
+    return NULL;
+}
+
+static bool
+dxDiskStringPrintable(const char *str)
+{
+    for (; *str; str++) {
+        if ((unsigned char)*str < 0x20 || (unsigned char)*str == 0x7f)
+            return false;
+    }
+    return true;
+}
+
+#define DX_DISK_VENDOR_LEN 8
+#define DX_DISK_PRODUCT_LEN 16
+
+/* <vendor>/<product>: printable, and short enough for the SCSI inquiry data. */
+static int
+dxDiskValidateInquiry(const dxDiskDef *disk, const char *what, const char *value, size_t max)
+{
+    if (!value)
+        return 0;
+    if (!dxDiskStringPrintable(value)) {
+        dxErrorReportLoc(DX_ERR_INVALID, &disk->info.loc, "disk %s is not printable string", what);
+        return -1;
+    }
+    if (strlen(value) > max) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc,
+                         "disk %s is more than %zu characters", what, max);
+        return -1;
+    }
+    return 0;
+}
+
+/* The bus, the target name and the device kind must agree. */
+static int
+dxDiskValidateDeviceKind(const dxDiskDef *disk)
+{
+    static const char *const diskPrefixes[] = { "hd", "sd", "vd", "xvd", "ubd" };
+    size_t i;
+
+    if (disk->device == DX_DISK_DEVICE_FLOPPY && disk->bus != DX_DISK_BUS_FDC) {
+        dxErrorReportLoc(DX_ERR_INTERNAL, &disk->info.loc,
+                         "Invalid bus type '%s' for floppy disk",
+                         dxDiskBusTypeToString(disk->bus));
+        return -1;
+    }
+    if (disk->device != DX_DISK_DEVICE_FLOPPY && disk->bus == DX_DISK_BUS_FDC) {
+        dxErrorReportLoc(DX_ERR_INTERNAL, &disk->info.loc, "Invalid bus type '%s' for disk",
+                         dxDiskBusTypeToString(disk->bus));
+        return -1;
+    }
+    if (disk->removable && disk->bus != DX_DISK_BUS_USB) {
+        dxErrorReportLoc(DX_ERR_INVALID, &disk->info.loc,
+                         "removable is only valid for usb disks");
+        return -1;
+    }
+    if (disk->startupPolicy) {
+        const char *policy = dxStorageStartupPolicyTypeToString(disk->startupPolicy);
+        if (disk->src->type == DX_STORAGE_TYPE_NETWORK) {
+            dxErrorReportLoc(DX_ERR_INVALID, &disk->info.loc,
+                             "disk startupPolicy '%s' is not allowed for disk of '%s' type",
+                             policy, dxStorageTypeTypeToString(disk->src->type));
+            return -1;
+        }
+        if (disk->startupPolicy == DX_STORAGE_STARTUP_POLICY_REQUISITE &&
+            disk->device != DX_DISK_DEVICE_CDROM && disk->device != DX_DISK_DEVICE_FLOPPY) {
+            dxErrorReportLoc(DX_ERR_INVALID, &disk->info.loc,
+                             "disk startupPolicy '%s' is allowed only for cdrom or floppy",
+                             policy);
+            return -1;
+        }
+    }
+    if (disk->wwn && !dxDiskWWNValid(disk->wwn)) {
+        dxErrorReportLoc(DX_ERR_INVALID, &disk->info.loc, "Malformed wwn: %s", disk->wwn);
+        return -1;
+    }
+    if (disk->device == DX_DISK_DEVICE_DISK || disk->device == DX_DISK_DEVICE_LUN) {
+        bool known = false;
+        for (i = 0; i < sizeof(diskPrefixes) / sizeof(diskPrefixes[0]); i++)
+            known |= strncmp(disk->dst, diskPrefixes[i], strlen(diskPrefixes[i])) == 0;
+        if (!known) {
+            dxErrorReportLoc(DX_ERR_INTERNAL, &disk->info.loc,
+                             "Invalid harddisk device name: %s", disk->dst);
+            return -1;
+        }
+    }
+    if (disk->device == DX_DISK_DEVICE_FLOPPY && strncmp(disk->dst, "fd", 2) != 0) {
+        dxErrorReportLoc(DX_ERR_INTERNAL, &disk->info.loc,
+                         "Invalid floppy device name: %s", disk->dst);
+        return -1;
+    }
+    /* only a removable-media drive may be empty */
+    if (disk->device == DX_DISK_DEVICE_DISK && dxStorageSourceIsEmpty(disk->src)) {
+        dxErrorReportLoc(DX_ERR_INVALID, &disk->info.loc,
+                         "missing source information for device %s", disk->dst);
+        return -1;
+    }
+    return 0;
+}
+
+/* libvirt's checks of one disk, in its order. */
 static int
 dxDiskValidateOne(const dxDiskDef *disk)
 {
     const dxStorageSource *src = disk->src;
+    const char *why;
 
+    if ((src->snapshot || src->configFile) &&
+        !(src->type == DX_STORAGE_TYPE_NETWORK && src->protocol == DX_STORAGE_NET_PROTOCOL_RBD)) {
+        dxErrorReportLoc(DX_ERR_INVALID, &disk->info.loc,
+                         "<%s> element is currently supported only with 'rbd' disks",
+                         src->snapshot ? "snapshot" : "config");
+        return -1;
+    }
     if (dxDiskValidateLun(disk) < 0 || dxDiskValidateTarget(disk) < 0)
         return -1;
     if (!dxDiskAddressFitsBus(disk->bus, disk->info.type)) {
@@ -269,36 +429,46 @@ dxDiskValidateOne(const dxDiskDef *disk)
                          dxDiskBusTypeToString(disk->bus));
         return -1;
     }
-    if (disk->driver.queues && disk->bus != DX_DISK_BUS_VIRTIO) {
+    if (disk->bus != DX_DISK_BUS_VIRTIO) {
+        why = NULL;
+        if (disk->model) {
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc,
+                             "disk model '%s' not supported for bus '%s'",
+                             dxDiskModelTypeToString(disk->model),
+                             dxDiskBusTypeToString(disk->bus));
+            return -1;
+        }
+        if (disk->driver.queues)
+            why = "queues attribute in disk driver element is only supported by virtio-blk";
+        else if (disk->driver.eventIdx)
+            why = "disk event_idx mode supported only for virtio bus";
+        else if (disk->driver.ioeventfd)
+            why = "disk ioeventfd mode supported only for virtio bus";
+        else
+            why = dxDiskVirtioOptionsProblem(&disk->driver.virtio);
+        if (why) {
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc, "%s", why);
+            return -1;
+        }
+    }
+    if (src->type == DX_STORAGE_TYPE_NVME && src->nvme && src->nvme->namespc == 0) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc, "NVMe namespace can't be zero");
+        return -1;
+    }
+    if (src->type == DX_STORAGE_TYPE_VHOST_USER && (why = dxDiskVhostUserProblem(disk))) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc, "%s", why);
+        return -1;
+    }
+    if (disk->tray && disk->device != DX_DISK_DEVICE_FLOPPY &&
+        disk->device != DX_DISK_DEVICE_CDROM) {
         dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc,
-                         "queues attribute in disk driver element is only supported by "
-                         "virtio-blk");
+                         "tray is only valid for cdrom and floppy");
         return -1;
     }
-    if (disk->model && disk->bus != DX_DISK_BUS_VIRTIO) {
-        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc,
-                         "disk model '%s' not supported for bus '%s'",
-                         dxDiskModelTypeToString(disk->model), dxDiskBusTypeToString(disk->bus));
+    if (dxDiskValidateInquiry(disk, "vendor", disk->vendor, DX_DISK_VENDOR_LEN) < 0 ||
+        dxDiskValidateInquiry(disk, "product", disk->product, DX_DISK_PRODUCT_LEN) < 0)
         return -1;
-    }
-    if (disk->wwn && !dxDiskWWNValid(disk->wwn)) {
-        dxErrorReportLoc(DX_ERR_INVALID, &disk->info.loc, "Malformed wwn: %s", disk->wwn);
-        return -1;
-    }
-    if ((src->snapshot || src->configFile) &&
-        !(src->type == DX_STORAGE_TYPE_NETWORK && src->protocol == DX_STORAGE_NET_PROTOCOL_RBD)) {
-        dxErrorReportLoc(DX_ERR_INVALID, &disk->info.loc,
-                         "<%s> element is currently supported only with 'rbd' disks",
-                         src->snapshot ? "snapshot" : "config");
-        return -1;
-    }
-    if (disk->startupPolicy == DX_STORAGE_STARTUP_POLICY_REQUISITE &&
-        disk->device != DX_DISK_DEVICE_CDROM && disk->device != DX_DISK_DEVICE_FLOPPY) {
-        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc,
-                         "Setting disk 'requisite' is allowed only for cdrom or floppy");
-        return -1;
-    }
-    return 0;
+    return dxDiskValidateDeviceKind(disk);
 }
 
 /* Two disks may not share a target name or a drive address. */

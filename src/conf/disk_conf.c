@@ -225,6 +225,17 @@ dxDiskIotuneAt(dxDiskIotune *t, size_t i)
     return (unsigned long long *)((char *)t + dxDiskIotuneFields[i].offset);
 }
 
+bool
+dxDiskIotuneHasAny(const dxDiskIotune *t)
+{
+    size_t i;
+    for (i = 0; i < DX_ARRAY_CARDINALITY(dxDiskIotuneFields); i++) {
+        if (*dxDiskIotuneAt((dxDiskIotune *)t, i))
+            return true;
+    }
+    return false;
+}
+
 static int
 dxDiskIotuneParse(dxDiskDef *disk, xmlNodePtr node)
 {
@@ -317,9 +328,14 @@ dxDiskDefParseNode(dxDiskDef *disk, xmlNodePtr node)
 
     if (dxDiskAttrsParse(disk, node) < 0 || dxDiskElementAuthParse(disk, node) < 0)
         return -1;
-    if ((child = dxXMLChild(node, "source")) &&
-        dxStorageSourceParse(disk->src, child, &disk->startupPolicy) < 0)
-        return -1;
+    if ((child = dxXMLChild(node, "source"))) {
+        if (dxStorageSourceParse(disk->src, child, &disk->startupPolicy) < 0)
+            return -1;
+    } else {
+        /* libvirt reads a disk without <source> (an empty CD-ROM or floppy)
+           as an empty file disk, whatever its type */
+        disk->src->type = DX_STORAGE_TYPE_FILE;
+    }
     if (dxStorageBackingStoreParse(disk->src, node) < 0)
         return -1;
     if ((child = dxXMLChild(node, "driver")) && dxDiskDriverParse(disk, child) < 0)

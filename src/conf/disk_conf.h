@@ -137,6 +137,9 @@ typedef struct {
     unsigned long long totalIopsSecMaxLength, readIopsSecMaxLength, writeIopsSecMaxLength;
 } dxDiskIotune;
 
+/* Any limit set (the group name aside)? */
+bool dxDiskIotuneHasAny(const dxDiskIotune *t);
+
 typedef struct {
     char *name;                       /* "qemu" */
     dxDiskCache cache;

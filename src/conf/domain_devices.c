@@ -183,7 +183,6 @@ dxDomainDevicesPostParse(dxDomainDef *def)
     /* <interface> */
 
     /* <smartcard> */
-    dxSmartcardsAssignCCID(def);
 
     /* <serial> */
     if (dxChrDefsPostParse(def) < 0)

@@ -122,6 +122,13 @@ dxDomainBootmenuParse(dxDomainOsDef *os, xmlNodePtr node)
     int rc;
     if (dxXMLPropTristateBool(node, "enable", 0, &os->bootmenu) < 0)
         return -1;
+    /* libvirt reads the timeout of an enabled menu only */
+    if (os->bootmenu != DX_TRISTATE_BOOL_YES) {
+        xmlAttrPtr timeout = xmlHasProp(node, BAD_CAST "timeout");
+        if (timeout)
+            dxXMLMarkUsed((xmlNodePtr)timeout);
+        return 0;
+    }
     rc = dxXMLPropUInt(node, "timeout", 10, 0, &os->bootmenuTimeout);
     if (rc < 0)
         return -1;

@@ -22,6 +22,7 @@
 #include "input_conf.h"
 #include "sound_conf.h"
 #include "video_conf.h"
+#include "iommu_conf.h"
 #include "memballoon_conf.h"
 #include "panic_conf.h"
 #include "watchdog_conf.h"
@@ -210,6 +211,7 @@ static const dxDomainRule dxDomainRules[] = {
     dxWatchdogValidate,
     dxMemballoonValidate,
     dxPanicValidate,
+    dxIOMMUValidate,
 
     /* domain-wide rules (cpu, numa, tuning, ...) */
     dxDomainOsValidate,

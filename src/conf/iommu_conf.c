@@ -1,5 +1,6 @@
 /* iommu_conf.c: parse and format of <iommu>. */
 #include "iommu_conf.h"
+#include "features_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxxml.h"
 
@@ -72,4 +73,35 @@ dxIOMMUFormat(dxBuf *buf, const dxIOMMUDef *iommu)
     dxBufElement(&child, "driver", &driver, NULL);
     dxDeviceInfoFormat(&child, &iommu->info, 0);
     dxBufElement(buf, "iommu", &attrs, &child);
+}
+
+int
+dxIOMMUValidate(const dxDomainDef *def)
+{
+    const dxIOMMUDef *iommu = def->iommu;
+    int ioapic;
+
+    if (!iommu)
+        return 0;
+    ioapic = def->features.extra ? def->features.extra->ioapic : DX_IOAPIC_NONE;
+    if (iommu->model != DX_IOMMU_MODEL_INTEL &&
+        (iommu->intremap || iommu->cachingMode || iommu->eim || iommu->iotlb || iommu->awBits)) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &iommu->info.loc,
+                         "iommu model '%s' doesn't support additional attributes",
+                         dxIOMMUModelTypeToString(iommu->model));
+        return -1;
+    }
+    /* remapped interrupts go through QEMU's own (split) I/O APIC */
+    if (iommu->intremap == DX_TRISTATE_SWITCH_ON && ioapic != DX_IOAPIC_QEMU) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &iommu->info.loc,
+                         "IOMMU interrupt remapping requires split I/O APIC "
+                         "(ioapic driver='qemu')");
+        return -1;
+    }
+    if (iommu->eim == DX_TRISTATE_SWITCH_ON && iommu->intremap != DX_TRISTATE_SWITCH_ON) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &iommu->info.loc,
+                         "IOMMU eim requires interrupt remapping to be enabled");
+        return -1;
+    }
+    return 0;
 }

@@ -25,3 +25,5 @@ struct _dxIOMMUDef {
 int dxIOMMUParse(dxDomainDef *def, xmlNodePtr node);
 void dxIOMMUFormat(dxBuf *buf, const dxIOMMUDef *iommu);
 void dxIOMMUFree(dxIOMMUDef *iommu);
+/* The driver options against the model and the I/O APIC. */
+int dxIOMMUValidate(const dxDomainDef *def);

@@ -1,5 +1,6 @@
 /* smartcard_conf.c: parse and format of <smartcard>. */
 #include "smartcard_conf.h"
+#include "controller_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxxml.h"
 
@@ -143,7 +144,7 @@ dxSmartcardFormat(dxBuf *buf, const dxSmartcardDef *card)
 }
 
 /* A smartcard without an address takes the next slot of CCID bus 0. */
-void
+static void
 dxSmartcardsAssignCCID(dxDomainDef *def)
 {
     size_t i, j;
@@ -163,5 +164,22 @@ dxSmartcardsAssignCCID(dxDomainDef *def)
         info->type = DX_ADDRESS_TYPE_CCID;
         info->addr.ccid.controller = 0;
         info->addr.ccid.slot = max + 1;
+    }
+}
+
+/* Every smartcard sits on a CCID controller: give the cards their slots,
+ * then add the controllers they name (libvirt does this whatever the
+ * driver, so plain `format` shows them). */
+void
+dxSmartcardsAddImplicitControllers(dxDomainDef *def)
+{
+    size_t i;
+
+    dxSmartcardsAssignCCID(def);
+    for (i = 0; i < def->nsmartcards; i++) {
+        const dxDeviceInfo *info = &def->smartcards[i]->info;
+        if (info->type == DX_ADDRESS_TYPE_CCID)
+            dxDomainDefAddImplicitController(def, DX_CONTROLLER_TYPE_CCID,
+                                             (int)info->addr.ccid.controller);
     }
 }

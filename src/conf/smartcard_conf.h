@@ -28,5 +28,6 @@ struct _dxSmartcardDef {
 int dxSmartcardParse(dxDomainDef *def, xmlNodePtr node);
 void dxSmartcardFormat(dxBuf *buf, const dxSmartcardDef *card);
 void dxSmartcardFree(dxSmartcardDef *card);
-/* Generic post-parse: every smartcard gets a CCID slot. */
-void dxSmartcardsAssignCCID(dxDomainDef *def);
+/* Generic post-parse: every smartcard gets a CCID slot, and the CCID
+ * controllers the cards need are added. */
+void dxSmartcardsAddImplicitControllers(dxDomainDef *def);

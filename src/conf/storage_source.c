@@ -692,9 +692,9 @@ dxStorageVolumeParse(dxStorageSource *src, xmlNodePtr source)
     if (dxXMLPropEnum(source, "mode", &dxStoragePoolModeTable, DX_PROP_NONZERO, &mode) < 0)
         return -1;
     src->poolMode = mode;
-    if (!src->pool || !src->poolVolume) {
+    if (!src->pool != !src->poolVolume) {
         dxErrorReport(DX_ERR_INVALID, source,
-                      "'pool' and 'volume' must be specified together");
+                      "'pool' and 'volume' must be specified together for 'pool' type source");
         return -1;
     }
     return 0;
@@ -715,7 +715,7 @@ dxStorageNVMeParse(dxStorageSource *src, xmlNodePtr source)
         dxErrorReport(DX_ERR_INVALID, source, "unsupported source type '%s' for NVMe disk", type);
         goto cleanup;
     }
-    if (dxXMLPropULongLong(source, "namespace", 10, DX_PROP_REQUIRED | DX_PROP_NONZERO,
+    if (dxXMLPropULongLong(source, "namespace", 10, DX_PROP_REQUIRED,
                            &nvme->namespc) < 0 ||
         dxXMLPropTristateBool(source, "managed", 0, &nvme->managed) < 0)
         goto cleanup;
@@ -846,6 +846,12 @@ dxStorageSourceParse(dxStorageSource *src, xmlNodePtr source,
     case DX_STORAGE_TYPE_NONE:
     case DX_STORAGE_TYPE_LAST:
         break;
+    }
+    /* libvirt reads an empty path as no path (a CD-ROM without medium
+       written as <source file=''/>) */
+    if (src->path && !*src->path) {
+        free(src->path);
+        src->path = NULL;
     }
     if (rc < 0 || dxXMLPropUInt(source, "index", 10, 0, &src->id) < 0)
         return -1;

@@ -26,6 +26,7 @@ const dxQemuPCIAssignStep dxQemuPCIAssignOrder[] = {
     { DX_DEVICE_CONTROLLER, dxQemuControllerPCIConnectBridge, NULL },
 
     /* filesystems */
+    { DX_DEVICE_FS, dxQemuFSPCIConnect, NULL },
 
     /* interfaces (not type='hostdev': those come with the hostdevs) */
     { DX_DEVICE_NET, dxQemuNetPCIConnect, NULL },
@@ -43,16 +44,20 @@ const dxQemuPCIAssignStep dxQemuPCIAssignOrder[] = {
     { DX_DEVICE_HOSTDEV, dxQemuHostdevPCIConnect, NULL },
 
     /* memballoon */
+    { DX_DEVICE_MEMBALLOON, dxQemuMemballoonPCIConnect, NULL },
 
     /* rngs */
+    { DX_DEVICE_RNG, dxQemuRNGPCIConnect, NULL },
 
     /* watchdogs */
+    { DX_DEVICE_WATCHDOG, dxQemuWatchdogPCIConnect, NULL },
 
     /* videos (the primary one is placed with the chipset, see
        dxQemuPCIReserveChipset) */
     { DX_DEVICE_VIDEO, dxQemuVideoPCIConnect, NULL },
 
     /* shmems */
+    { DX_DEVICE_SHMEM, dxQemuShmemPCIConnect, NULL },
 
     /* inputs */
     { DX_DEVICE_INPUT, dxQemuInputPCIConnect, NULL },
@@ -61,12 +66,17 @@ const dxQemuPCIAssignStep dxQemuPCIAssignOrder[] = {
     { DX_DEVICE_CHR, dxQemuSerialPCIConnect, NULL },
 
     /* iommu */
+    { DX_DEVICE_IOMMU, dxQemuIOMMUPCIConnect, NULL },
 
     /* vsock */
+    { DX_DEVICE_VSOCK, dxQemuVsockPCIConnect, NULL },
 
     /* memory devices */
+    { DX_DEVICE_MEMORY, dxQemuMemoryPCIConnect, NULL },
 
     /* crypto */
+    { DX_DEVICE_CRYPTO, dxQemuCryptoPCIConnect, NULL },
+    { DX_DEVICE_PANIC, dxQemuPanicPCIConnect, NULL },
 
     { DX_DEVICE_LAST, NULL, NULL },
 };
@@ -95,6 +105,7 @@ const dxQemuUSBAssignStep dxQemuUSBAssignOrder[] = {
     { DX_DEVICE_SOUND, dxQemuSoundUSBKind },
 
     /* redirdevs */
+    { DX_DEVICE_REDIRDEV, dxQemuRedirdevUSBKind },
 
     { DX_DEVICE_LAST, NULL },
 };

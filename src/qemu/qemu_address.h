@@ -120,6 +120,7 @@ unsigned int dxQemuDiskPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
 dxQemuUSBKind dxQemuDiskUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 
 /* filesystems */
+unsigned int dxQemuFSPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
 
 /* interfaces (qemu_net.c) */
 unsigned int dxQemuNetPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
@@ -133,15 +134,19 @@ unsigned int dxQemuHostdevPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
 dxQemuUSBKind dxQemuHostdevUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 
 /* memballoon */
+unsigned int dxQemuMemballoonPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
 
 /* rngs */
+unsigned int dxQemuRNGPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
 
 /* watchdogs */
+unsigned int dxQemuWatchdogPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
 
 /* videos */
 unsigned int dxQemuVideoPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
 
 /* shmems */
+unsigned int dxQemuShmemPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
 
 /* inputs */
 unsigned int dxQemuInputPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
@@ -158,11 +163,18 @@ dxQemuUSBKind dxQemuHubUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 dxDeviceInfo *dxQemuHubAdd(dxDomainDef *def);
 
 /* redirdevs */
+dxQemuUSBKind dxQemuRedirdevUSBKind(const dxDomainDef *def, dxDeviceRef dev);
 
 /* iommu */
+unsigned int dxQemuIOMMUPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
 
 /* vsock */
+unsigned int dxQemuVsockPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
 
 /* memory devices */
+unsigned int dxQemuMemoryPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
 
 /* crypto */
+unsigned int dxQemuCryptoPCIConnect(const dxDomainDef *def, dxDeviceRef dev);
+/* panic (pvpanic-pci; qemu_devices_address.c, like the families above) */
+unsigned int dxQemuPanicPCIConnect(const dxDomainDef *def, dxDeviceRef dev);

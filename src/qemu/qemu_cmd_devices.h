@@ -17,7 +17,6 @@ int dxQemuBuildIOMMU(dxQemuBuildCtx *ctx);
 int dxQemuBuildVsock(dxQemuBuildCtx *ctx);
 int dxQemuBuildFilesystems(dxQemuBuildCtx *ctx);
 int dxQemuBuildHubs(dxQemuBuildCtx *ctx);
-int dxQemuBuildCCIDControllers(dxQemuBuildCtx *ctx);
 int dxQemuBuildSmartcards(dxQemuBuildCtx *ctx);
 int dxQemuBuildRedirdevs(dxQemuBuildCtx *ctx);
 int dxQemuBuildCryptos(dxQemuBuildCtx *ctx);

@@ -391,6 +391,18 @@ dxQemuNetworkStorageProps(const dxDiskDef *disk, const dxStorageSource *src, dxJ
         if (src->auth)
             dxJSONAddString(props, "user", src->auth->username);
         return 0;
+    case DX_STORAGE_NET_PROTOCOL_SHEEPDOG:
+        /* libvirt 9.0 still builds the node, though QEMU 7.2 has no
+           sheepdog driver any more */
+        if (dxQemuOneHost(disk, src) < 0)
+            return -1;
+        dxJSONAdd(props, "server", dxQemuInetServer(&src->hosts[0], true));
+        dxJSONAddString(props, "vdi", src->path);
+        return 0;
+    case DX_STORAGE_NET_PROTOCOL_VXHS:
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc,
+                         "VxHS protocol is not supported with this QEMU binary");
+        return -1;
     case DX_STORAGE_NET_PROTOCOL_NFS: {
         dxJSON *server;
         if (dxQemuOneHost(disk, src) < 0)

@@ -5,6 +5,7 @@
 #include "qemu_address.h"
 #include "qemu_target.h"
 #include "conf/controller_conf.h"
+#include "conf/numa_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
@@ -155,6 +156,48 @@ dxQemuExpandControllerDefaults(dxDomainDef *def)
         default:
             break;
         }
+    }
+    return rc;
+}
+
+/* ---- checks ------------------------------------------------------------------------ */
+
+static int
+dxQemuValidateController(const dxDomainDef *def, const dxControllerDef *cont)
+{
+    size_t ncells;
+
+    if (cont->type == DX_CONTROLLER_TYPE_USB &&
+        (cont->model == DX_CONTROLLER_MODEL_USB_NEC_XHCI ||
+         cont->model == DX_CONTROLLER_MODEL_USB_QEMU_XHCI) && cont->ports > 15) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
+                         "'%s' controller only supports up to '%u' ports",
+                         dxControllerModelUSBTypeToString(cont->model), 15);
+        return -1;
+    }
+    if (cont->type == DX_CONTROLLER_TYPE_PCI && cont->pci.numaNode >= 0 &&
+        cont->pci.numaNode >= (int)(ncells = dxDomainNumaCellCount(def))) {
+        dxErrorReportLoc(DX_ERR_INVALID, &cont->info.loc,
+                         "%s with index %d is configured for a NUMA node (%d) not present in "
+                         "the domain's <cpu><numa> array (%zu)",
+                         dxControllerModelPCITypeToString(cont->model), cont->idx,
+                         cont->pci.numaNode, ncells);
+        return -1;
+    }
+    return 0;
+}
+
+int
+dxQemuValidateControllers(const dxDomainDef *def)
+{
+    size_t i;
+    int rc = 0;
+
+    if (!dxQemuArchIsX86(def->os.arch))
+        return 0;
+    for (i = 0; i < def->ncontrollers; i++) {
+        if (dxQemuValidateController(def, def->controllers[i]) < 0)
+            rc = -1;
     }
     return rc;
 }

@@ -9,5 +9,7 @@
 int dxQemuExpandMachineControllers(dxDomainDef *def);
 /* Default models (SCSI lsilogic, USB piix3-uhci) and machine checks. */
 int dxQemuExpandControllerDefaults(dxDomainDef *def);
+/* What QEMU cannot do with a controller (xHCI port count, pxb NUMA node). */
+int dxQemuValidateControllers(const dxDomainDef *def);
 /* ide, usb, pci.N, pcie.0, scsi0, virtio-serial0, ... */
 int dxQemuAssignControllerAliases(dxDomainDef *def);

@@ -3,12 +3,18 @@
  * filesystem and nvram devices. */
 #include "qemu_devices.h"
 #include "qemu_target.h"
+#include "conf/controller_conf.h"
 #include "conf/fs_conf.h"
 #include "conf/iommu_conf.h"
 #include "conf/memballoon_conf.h"
 #include "conf/memdev_conf.h"
+#include "conf/memory_conf.h"
+#include "conf/numa_conf.h"
 #include "conf/nvram_conf.h"
+#include "conf/hub_conf.h"
 #include "conf/panic_conf.h"
+#include "conf/redirdev_conf.h"
+#include "conf/smartcard_conf.h"
 #include "conf/shmem_conf.h"
 #include "conf/tpm_conf.h"
 #include "conf/vsock_conf.h"
@@ -178,7 +184,8 @@ dxQemuValidatePanics(const dxDomainDef *def)
         if (dxQemuValidatePanic(def, def->panics[i]) < 0)
             return -1;
     }
-    return 0;
+    /* expand gave default panics their model: check duplicates again */
+    return dxPanicValidate(def);
 }
 
 static int
@@ -344,13 +351,38 @@ dxQemuValidateFS(const dxFSDef *fs)
     return -1;
 }
 
+/* virtiofsd maps guest RAM: all of it must be shared with the host, as
+ * <memoryBacking><access mode='shared'/> or every NUMA cell's own. */
+static bool
+dxQemuGuestMemoryIsShared(const dxDomainDef *def)
+{
+    int access = def->memoryBacking ? def->memoryBacking->access : DX_MEMORY_ACCESS_DEFAULT;
+    size_t i, ncells = dxDomainNumaCellCount(def);
+
+    if (ncells == 0)
+        return access == DX_MEMORY_ACCESS_SHARED;
+    for (i = 0; i < ncells; i++) {
+        int cell = def->numa->cells[i].memAccess;
+        if (cell == DX_NUMA_MEM_ACCESS_PRIVATE ||
+            (cell == DX_NUMA_MEM_ACCESS_DEFAULT && access != DX_MEMORY_ACCESS_SHARED))
+            return false;
+    }
+    return true;
+}
+
 static int
 dxQemuValidateFilesystems(const dxDomainDef *def)
 {
     size_t i;
     for (i = 0; i < def->nfss; i++) {
-        if (dxQemuValidateFS(def->fss[i]) < 0)
+        const dxFSDef *fs = def->fss[i];
+        if (dxQemuValidateFS(fs) < 0)
             return -1;
+        if (fs->driver == DX_FS_DRIVER_VIRTIOFS && !dxQemuGuestMemoryIsShared(def)) {
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &fs->info.loc,
+                             "'virtiofs' requires shared memory");
+            return -1;
+        }
     }
     return 0;
 }
@@ -467,6 +499,37 @@ dxQemuValidateBalloon(const dxDomainDef *def)
     return dxQemuValidateMemballoon(def->memballoon);
 }
 
+/* QEMU's CCID bus takes a single card. */
+static int
+dxQemuValidateSmartcards(const dxDomainDef *def)
+{
+    if (def->nsmartcards > 1) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->smartcards[1]->info.loc,
+                         "this QEMU binary lacks multiple smartcard support");
+        return -1;
+    }
+    return 0;
+}
+
+/* Redirected devices and hubs plug into USB ports. */
+static int
+dxQemuValidateUSBDevices(const dxDomainDef *def)
+{
+    if (dxDomainDefHasUSB(def))
+        return 0;
+    if (def->nredirdevs) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->redirdevs[0]->info.loc,
+                         "cannot add redirected USB device: USB is disabled for this domain");
+        return -1;
+    }
+    if (def->nhubs) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->hubs[0]->info.loc,
+                         "cannot add a USB hub: USB is disabled for this domain");
+        return -1;
+    }
+    return 0;
+}
+
 typedef int (*dxQemuDeviceRule)(const dxDomainDef *def);
 
 /* Every family is checked, so one run reports every problem. */
@@ -481,6 +544,8 @@ static const dxQemuDeviceRule dxQemuDeviceRules[] = {
     dxQemuValidateVsock,
     dxQemuValidateFilesystems,
     dxQemuValidateNVRAM,
+    dxQemuValidateUSBDevices,
+    dxQemuValidateSmartcards,
 };
 
 int

@@ -2,6 +2,8 @@
  * defaults, the slot or port each disk needs, ids, and what QEMU 7.2
  * refuses. */
 #include "qemu_disk.h"
+#include "conf/memory_conf.h"
+#include "conf/numa_conf.h"
 #include "qemu_address.h"
 #include "qemu_target.h"
 #include "conf/controller_conf.h"
@@ -172,10 +174,6 @@ dxQemuNetworkProblem(const dxStorageSource *src)
     switch (src->protocol) {
     case DX_STORAGE_NET_PROTOCOL_TFTP:
         return "'tftp' protocol is not supported with this QEMU binary";
-    case DX_STORAGE_NET_PROTOCOL_SHEEPDOG:
-        return "'sheepdog' protocol is not supported with this QEMU binary";
-    case DX_STORAGE_NET_PROTOCOL_VXHS:
-        return "'vxhs' protocol is not supported with this QEMU binary";
     case DX_STORAGE_NET_PROTOCOL_NFS:
         if (src->nhosts != 1)
             return "NFS protocol requires exactly one host";
@@ -277,9 +275,33 @@ dxQemuDiskBusProblem(const dxDomainDef *def, const dxDiskDef *disk)
     return NULL;
 }
 
+/* A vhost-user backend maps guest RAM: all of it must be shared, by
+ * <memoryBacking><access mode='shared'/> or by every NUMA cell. */
+static bool
+dxQemuDiskGuestMemoryShared(const dxDomainDef *def)
+{
+    int access = def->memoryBacking ? (int)def->memoryBacking->access : DX_MEMORY_ACCESS_DEFAULT;
+    size_t i, ncells = dxDomainNumaCellCount(def);
+
+    if (ncells == 0)
+        return access == DX_MEMORY_ACCESS_SHARED;
+    for (i = 0; i < ncells; i++) {
+        int cell = def->numa->cells[i].memAccess;
+        if (cell == DX_NUMA_MEM_ACCESS_PRIVATE ||
+            (cell == DX_NUMA_MEM_ACCESS_DEFAULT && access != DX_MEMORY_ACCESS_SHARED))
+            return false;
+    }
+    return true;
+}
+
 static int
 dxQemuValidateDisk(const dxDomainDef *def, const dxDiskDef *disk)
 {
+    if (disk->src->type == DX_STORAGE_TYPE_VHOST_USER && !dxQemuDiskGuestMemoryShared(def)) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc, "'vhostuser' requires shared memory");
+        return -1;
+    }
+
     const char *why = dxQemuDiskBusProblem(def, disk);
 
     if (!why && (disk->vendor || disk->product) &&

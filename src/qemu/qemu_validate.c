@@ -8,6 +8,7 @@
 #include "qemu_chr.h"
 #include "qemu_display.h"
 #include "qemu_disk.h"
+#include "qemu_controller.h"
 #include "conf/panic_conf.h"
 #include "util/dxerror.h"
 
@@ -30,6 +31,7 @@ static const dxQemuRule dxQemuRules[] = {
 
     /* storage rules */
     dxQemuValidateDisks,
+    dxQemuValidateControllers,
 
     /* network rules */
     dxQemuValidateNets,

@@ -38,7 +38,7 @@ class Tap:
 
     def case(self, fn, *args):
         self.n += 1
-        name = fn.__name__ + (' ' + ' '.join(str(a) for a in args) if args else '')
+        name = fn.__name__ + (' ' + str(args[0]) if args else '')
         with tempfile.TemporaryDirectory(prefix='domxml-cli-') as tmp:
             try:
                 fn(tmp, *args)
