@@ -230,6 +230,31 @@ test_seclabel(void **state)
                   "already provided");
 }
 
+/* Per-device labels, as a disk's <source> carries them. */
+#define DISK_SL(labels) "<devices><disk type='block' device='disk'><source dev='/dev/a'>" labels \
+                        "</source><target dev='hda' bus='ide'/></disk></devices>"
+
+static void
+test_device_seclabel(void **state)
+{
+    (void)state;
+    /* relabel defaults to yes and is written out */
+    dxtFormatHas(OS DISK_SL("<seclabel model='selinux'><label>u:r:t:s0</label></seclabel>"
+                            "<seclabel model='dac' relabel='no'/>"), 0,
+                 "      <source dev='/dev/a'>\n"
+                 "        <seclabel model='selinux' relabel='yes'>\n"
+                 "          <label>u:r:t:s0</label>\n        </seclabel>\n"
+                 "        <seclabel model='dac' relabel='no'/>\n      </source>\n");
+    /* labelskip is live state; a relabelled default label says nothing */
+    dxtFormatHas(OS DISK_SL("<seclabel model='selinux' labelskip='yes'/>"
+                            "<seclabel model='dac' relabel='yes'/>"), 0,
+                 "      <source dev='/dev/a'/>\n");
+    dxtParseFails(OS DISK_SL("<seclabel model='dac' relabel='no'><label>+0:+0</label></seclabel>"),
+                  "relabelling is turned off");
+    dxtParseFails(OS DISK_SL("<seclabel relabel='no'/><seclabel model='dac' relabel='no'/>"),
+                  "missing security model");
+}
+
 static void
 test_launch_security(void **state)
 {
@@ -376,6 +401,7 @@ main(void)
         cmocka_unit_test(test_os_extras),
         cmocka_unit_test(test_sysinfo),
         cmocka_unit_test(test_seclabel),
+        cmocka_unit_test(test_device_seclabel),
         cmocka_unit_test(test_launch_security),
         cmocka_unit_test(test_misc_elements),
         cmocka_unit_test(test_qemu_namespace),
