@@ -327,10 +327,13 @@ dxChrSourceParse(dxChrSourceDef *src, xmlNodePtr node, unsigned int flags)
         return -1;
     if (src->type == DX_CHR_TYPE_TCP)
         return dxChrSourceParseProtocol(src, node);
-    if ((source = dxXMLChild(node, "protocol")))
+    if ((source = dxXMLChild(node, "protocol"))) {
         dxWarningReport(DX_ERR_UNKNOWN, source,
                         "<protocol> only applies to tcp character devices: ignored for type '%s'",
                         dxChrTypeTypeToString(src->type));
+        /* the whole element is ignored: its attributes are not unknown */
+        dxXMLMarkSubtreeUsed(source);
+    }
     return 0;
 }
 

@@ -156,6 +156,29 @@ dxDomainValidateCCWAddresses(const dxDomainDef *def)
     return rc;
 }
 
+/* A PCI expander bus placed on a guest NUMA node: the node must exist
+ * (the controller and the <cpu><numa> cells are two families' parts). */
+static int
+dxDomainValidateControllerNumaNodes(const dxDomainDef *def)
+{
+    size_t i, cells = dxDomainNumaCellCount(def);
+    int rc = 0;
+
+    for (i = 0; i < def->ncontrollers; i++) {
+        const dxControllerDef *cont = def->controllers[i];
+        if (cont->type != DX_CONTROLLER_TYPE_PCI || cont->pci.numaNode < 0 ||
+            (size_t)cont->pci.numaNode < cells)
+            continue;
+        dxErrorReportLoc(DX_ERR_INVALID, &cont->info.loc,
+                         "%s with index %d is configured for a NUMA node (%d) not present "
+                         "in the domain's <cpu><numa> array (%zu)",
+                         dxNullStr(dxControllerModelPCITypeToString(cont->model)),
+                         cont->idx, cont->pci.numaNode, cells);
+        rc = -1;
+    }
+    return rc;
+}
+
 /* User aliases ("ua-...") name devices for management tools: one each. */
 static int
 dxDomainValidateAliases(const dxDomainDef *def)
@@ -190,6 +213,7 @@ static const dxDomainRule dxDomainRules[] = {
     dxDomainValidateBoot,
     dxDomainValidateAliases,
     dxDomainValidateCCWAddresses,
+    dxDomainValidateControllerNumaNodes,
 
     /* storage rules */
     dxDiskDefsValidate,

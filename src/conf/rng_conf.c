@@ -107,7 +107,12 @@ dxRNGParseChildren(dxRNGDef *rng, xmlNodePtr node)
     if ((child = dxXMLChild(node, "driver")) &&
         dxVirtioOptionsParse(child, &rng->virtio) < 0)
         return -1;
-    return dxDeviceInfoParse(&rng->info, node, 0);
+    if (dxDeviceInfoParse(&rng->info, node, 0) < 0)
+        return -1;
+    /* the daemon's socket must be fully described */
+    if (rng->egd && dxChrSourceValidate(rng->egd, &rng->info.loc, false) < 0)
+        return -1;
+    return 0;
 }
 
 int

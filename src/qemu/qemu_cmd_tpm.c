@@ -10,8 +10,9 @@
 
 /* the one chardev QEMU talks to swtpm (or an external emulator) over */
 #define DX_QEMU_TPM_CHARDEV "chrtpm"
-/* swtpm's control socket, in the domain's state directory */
-#define DX_QEMU_SWTPM_SOCKET "swtpm.sock"
+/* swtpm's control socket: libvirt's run directory for emulators, one
+ * socket per domain named after its short name ("-1-NAME") */
+#define DX_QEMU_SWTPM_RUN_DIR "/run/libvirt/qemu/swtpm"
 
 
 /* libvirt opens the host TPM and its cancel file itself and passes both
@@ -40,10 +41,13 @@ dxQemuBuildTPMEmulator(dxQemuBuildCtx *ctx, const dxTPMDef *tpm, dxBuf *buf)
     dxBuf chr = DX_BUF_INIT;
     char *path = NULL;
 
-    if (tpm->backend == DX_TPM_BACKEND_EXTERNAL)
+    if (tpm->backend == DX_TPM_BACKEND_EXTERNAL) {
         path = dxStrdup(tpm->source->path);
-    else
-        path = dxAsprintf("%s/" DX_QEMU_SWTPM_SOCKET, ctx->stateDir);
+    } else {
+        char *shortName = dxQemuDomainShortName(ctx->def);
+        path = dxAsprintf(DX_QEMU_SWTPM_RUN_DIR "/%s-swtpm.sock", shortName);
+        free(shortName);
+    }
     dxBufAddStr(&chr, "socket,id=" DX_QEMU_TPM_CHARDEV ",path=");
     dxBufEscapeComma(&chr, path);
     dxArgvAddBuf(ctx->argv, "-chardev", &chr);

@@ -2,6 +2,7 @@
  * bus) and redirected USB devices. */
 #include "qemu_cmd_devices.h"
 #include "qemu_cmd_chr.h"
+#include "conf/controller_conf.h"
 #include "conf/hub_conf.h"
 #include "conf/redirdev_conf.h"
 #include "conf/redirfilter_conf.h"
@@ -49,7 +50,8 @@ static int
 dxQemuBuildSmartcard(dxQemuBuildCtx *ctx, const dxSmartcardDef *card)
 {
     char *charAlias = dxAsprintf("char%s", card->info.alias);
-    char *bus = dxAsprintf("ccid%u.0", card->info.addr.ccid.controller);
+    char *bus = dxQemuControllerBusName(ctx->def, DX_CONTROLLER_TYPE_CCID,
+                                        card->info.addr.ccid.controller, "ccid", false);
     dxJSON *props = dxJSONNewObject();
     int rc = 0;
 

@@ -7,6 +7,7 @@
  * can start another option.
  */
 #include "qemu_command_priv.h"
+#include "conf/controller_conf.h"
 #include "qemu_alias.h"
 #include "qemu_address.h"
 #include "qemu_cmd_devices.h"
@@ -166,6 +167,22 @@ dxQemuPCIAddressProps(dxQemuBuildCtx *ctx, dxJSON *props, const dxPCIAddress *pc
     free(bus);
 }
 
+/* "ALIAS.0": the bus a controller of TYPE and index IDX provides, named
+ * after the controller's alias; without one, PREFIX followed by IDX
+ * (no number for index 0 when UNNUMBEREDZERO, like "usb"). */
+char *
+dxQemuControllerBusName(const dxDomainDef *def, int type, unsigned int idx,
+                        const char *prefix, bool unnumberedZero)
+{
+    const dxControllerDef *cont = dxDomainControllerGet(def, type, (int)idx);
+
+    if (cont && cont->info.alias)
+        return dxAsprintf("%s.0", cont->info.alias);
+    if (idx == 0 && unnumberedZero)
+        return dxAsprintf("%s.0", prefix);
+    return dxAsprintf("%s%u.0", prefix, idx);
+}
+
 void
 dxQemuBuildDeviceAddressProps(dxQemuBuildCtx *ctx, dxJSON *props,
                               const dxDeviceInfo *info)
@@ -179,9 +196,10 @@ dxQemuBuildDeviceAddressProps(dxQemuBuildCtx *ctx, dxJSON *props,
             dxJSONAddUInt(props, "acpi-index", info->acpiIndex);
         break;
     case DX_ADDRESS_TYPE_USB:
-        /* USB controller N is "usb" (N = 0) or "usbN"; its bus is ".0" */
-        tmp = info->addr.usb.bus ? dxAsprintf("usb%u.0", info->addr.usb.bus)
-                                 : dxStrdup("usb.0");
+        /* the bus of USB controller N is its alias ("usb", "usbN" or a
+         * user alias) with ".0" */
+        tmp = dxQemuControllerBusName(ctx->def, DX_CONTROLLER_TYPE_USB, info->addr.usb.bus,
+                                      "usb", true);
         dxJSONAddString(props, "bus", tmp);
         free(tmp);
         if (dxUSBPortIsSet(info->addr.usb.port)) {
@@ -198,7 +216,8 @@ dxQemuBuildDeviceAddressProps(dxQemuBuildCtx *ctx, dxJSON *props,
         dxJSONAddUInt(props, "nr", info->addr.vioserial.port);
         break;
     case DX_ADDRESS_TYPE_CCID:
-        tmp = dxAsprintf("ccid%u.0", info->addr.ccid.controller);
+        tmp = dxQemuControllerBusName(ctx->def, DX_CONTROLLER_TYPE_CCID,
+                                      info->addr.ccid.controller, "ccid", false);
         dxJSONAddString(props, "bus", tmp);
         free(tmp);
         dxJSONAddUInt(props, "slot", info->addr.ccid.slot);

@@ -76,6 +76,10 @@ dxJSON *dxQemuTLSx509Props(const char *id, const char *dir, bool listen,
                            bool verifyPeer, const char *passwordid);
 /* The guest address of INFO as device properties (bus/addr, bus/port,
  * bus/nr, iobase/irq, ...), in libvirt's order. */
+/* "ALIAS.0", the bus of controller TYPE (a dxControllerType) index IDX:
+ * named after its alias, else PREFIX + IDX ("usb.0" for USB 0). */
+char *dxQemuControllerBusName(const dxDomainDef *def, int type, unsigned int idx,
+                              const char *prefix, bool unnumberedZero);
 void dxQemuBuildDeviceAddressProps(dxQemuBuildCtx *ctx, dxJSON *props,
                                    const dxDeviceInfo *info);
 /* qemu_cmd_machine.c */

@@ -717,43 +717,62 @@ dxAttrsNamed(const dxRelaxNG *rng, const xmlNode *alt, const char *name, dxPatSe
     dxPatSetClear(&all);
 }
 
-/* Is the attribute NAME required by ALT with a fixed set of values? */
+/* Is the attribute NAME required by ALT with fixed sets of values (one
+ * set per pattern of that name in ALT)? */
 static bool
 dxEnumeratesIn(const dxRelaxNG *rng, const xmlNode *alt, const char *name)
 {
     dxPatSet named = { NULL, 0 };
     dxStrSet req = { NULL, 0 };
     bool yes;
+    size_t i;
     dxRequired(rng, alt, true, DX_WANT_ATTRIBUTES, &req, NULL, 0);
     dxAttrsNamed(rng, alt, name, &named);
-    yes = dxStrSetHas(&req, name) && named.n == 1 &&
-          dxIsEnumeration(rng, dxPatContent(named.v[0]), 0);
+    yes = dxStrSetHas(&req, name) && named.n > 0;
+    for (i = 0; i < named.n && yes; i++)
+        yes = dxIsEnumeration(rng, dxPatContent(named.v[i]), 0);
     dxPatSetClear(&named);
     dxStrSetClear(&req);
     return yes;
 }
 
-/* The attribute whose fixed values tell the alternatives ALTS apart, when
- * at least two of them require it; NULL otherwise.  The name returned
- * belongs to the schema document. */
+static bool
+dxMentions(const dxRelaxNG *rng, const xmlNode *alt, const char *name)
+{
+    dxPatSet named = { NULL, 0 };
+    bool yes;
+    dxAttrsNamed(rng, alt, name, &named);
+    yes = named.n > 0;
+    dxPatSetClear(&named);
+    return yes;
+}
+
+/* The attribute whose fixed values tell the alternatives ALTS apart: two
+ * of them require it with fixed values, or one does and another has no
+ * such attribute at all (<serial> with a type, or without: a pty).  NULL
+ * when there is none.  The name returned belongs to the schema document. */
 static const char *
 dxDiscriminator(const dxRelaxNG *rng, const xmlNode *const *alts, size_t nalts)
 {
     const char *best = NULL;
-    size_t bestCount = 1, i, j;
+    size_t bestScore = 1, i, j;
     for (i = 0; i < nalts; i++) {
         dxPatSet attrs = { NULL, 0 };
         size_t k;
         dxCollectOne(rng, alts[i], DX_WANT_ATTRIBUTES, &attrs, NULL, 0);
         for (k = 0; k < attrs.n; k++) {
             const char *name = dxRelaxNGProp(attrs.v[k], "name");
-            size_t count = 0;
+            size_t enumerating = 0, absent = 0;
             if (!name || (best && strcmp(best, name) == 0))
                 continue;
-            for (j = 0; j < nalts; j++)
-                count += dxEnumeratesIn(rng, alts[j], name);
-            if (count > bestCount) {
-                bestCount = count;
+            for (j = 0; j < nalts; j++) {
+                if (dxEnumeratesIn(rng, alts[j], name))
+                    enumerating++;
+                else if (!dxMentions(rng, alts[j], name) && !dxIsRNGNamed(alts[j], "notAllowed"))
+                    absent++;
+            }
+            if (enumerating >= 1 && enumerating + (absent ? 1 : 0) > bestScore) {
+                bestScore = enumerating + (absent ? 1 : 0);
                 best = name;
             }
         }
@@ -787,10 +806,14 @@ dxSelectAlternatives(const dxRelaxNG *rng, const xmlNode *choice, const dxNarrow
             match = value == NULL;      /* this kind has no such attribute */
         else if (!value)
             match = true;               /* cannot tell without the value */
-        else if (named.n == 1 && dxIsEnumeration(rng, dxPatContent(named.v[0]), 0))
-            match = dxValueMatches(rng, dxPatContent(named.v[0]), (const char *)value, 0);
-        else
+        else if (dxEnumeratesIn(rng, alts[i], disc)) {
+            size_t k;
+            match = false;
+            for (k = 0; k < named.n && !match; k++)
+                match = dxValueMatches(rng, dxPatContent(named.v[k]), (const char *)value, 0);
+        } else {
             match = true;
+        }
         if (match)
             DX_APPEND(sel, nsel, alts[i]);
         dxPatSetClear(&named);
@@ -1100,10 +1123,24 @@ dxDiagValue(dxDiag *d, const xmlNode *where, const dxPatSet *pats,
 /* "with type='bridge'" when narrowing chose among kinds of ELEM, or
  * "in <interface type='bridge'>" when the parent's kind did; "" else. */
 static char *
+dxJoinUsed(const dxStrSet *used)
+{
+    dxBuf buf = DX_BUF_INIT;
+    size_t i;
+    for (i = 0; i < used->n; i++)
+        dxBufAddf(&buf, "%s%s", i ? " " : "", used->v[i]);
+    return dxBufSteal(&buf);
+}
+
+static char *
 dxKindText(const dxStrSet *used, const char *parentKind)
 {
-    if (used->n)
-        return dxAsprintf(" with %s", used->v[0]);
+    if (used->n) {
+        char *all = dxJoinUsed(used);
+        char *r = dxAsprintf(" with %s", all);
+        free(all);
+        return r;
+    }
     if (parentKind)
         return dxAsprintf(" of %s", parentKind);
     return dxStrdup("");
@@ -1348,8 +1385,13 @@ dxDiagChildren(dxDiag *d, const xmlNode *elem, dxDiagCtx *x)
     for (i = 0; i < kids.n; i++)
         dxPatNames(kids.v[i], &names);
     /* "<interface type='bridge'>": the kind the children are judged by */
-    kind = x->nw.used->n ? dxAsprintf("<%s %s>", (const char *)elem->name, x->nw.used->v[0])
-                         : dxStrdup(x->parentKind);
+    if (x->nw.used->n) {
+        char *all = dxJoinUsed(x->nw.used);
+        kind = dxAsprintf("<%s %s>", (const char *)elem->name, all);
+        free(all);
+    } else {
+        kind = dxStrdup(x->parentKind);
+    }
     DX_XML_FOREACH_CHILD((xmlNodePtr)elem, child) {
         dxPatSet match = { NULL, 0 }, allMatch = { NULL, 0 };
         const char *local = (const char *)child->name;

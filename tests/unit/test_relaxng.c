@@ -25,6 +25,11 @@ static const char *top =
     "        <optional><element name='once'><empty/></element></optional>"
     "        <zeroOrMore><ref name='disk'/></zeroOrMore>"
     "        <optional><element name='meta'><ref name='any'/></element></optional>"
+    "        <zeroOrMore><element name='port'><choice>"
+    "          <group><attribute name='kind'><value>tcp</value></attribute>"
+    "                 <attribute name='host'><text/></attribute></group>"
+    "          <optional><attribute name='path'><text/></attribute></optional>"
+    "        </choice></element></zeroOrMore>"
     "        <optional><element name='action'>"
     "          <choice><value>destroy</value><value>restart</value></choice>"
     "        </element></optional>"
@@ -176,6 +181,18 @@ test_kinds_are_told_apart(void **state)
     found_free(&f);
 }
 
+/* One kind has the attribute, the other none: its presence tells them
+ * apart (a serial without type is a pty). */
+static void
+test_kind_or_none(void **state)
+{
+    const dxRelaxNG *rng = *state;
+    found f = diagnose(rng, "<root><name/><port kind='tcp' host='h' path='/p'/><port path='/q'/></root>");
+    assert_int_equal(f.n, 1);
+    assert_found(&f, 0, "1:40 attribute 'path' is not allowed in <port> with kind='tcp'; allowed: kind, host");
+    found_free(&f);
+}
+
 static void
 test_suggest(void **state)
 {
@@ -234,6 +251,7 @@ main(void)
         cmocka_unit_test(test_valid_document_has_no_findings),
         cmocka_unit_test(test_culprits),
         cmocka_unit_test(test_kinds_are_told_apart),
+        cmocka_unit_test(test_kind_or_none),
         cmocka_unit_test(test_suggest),
         cmocka_unit_test(test_missing_include_fails),
     };
