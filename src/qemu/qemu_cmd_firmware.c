@@ -364,8 +364,6 @@ dxQemuPflashNetwork(dxQemuBuildCtx *ctx, const dxStorageSource *src,
         dxJSONAdd(props, "server", dxQemuPflashServer(&src->hosts[0], true));
         if (src->path)
             dxJSONAddString(props, "export", src->path);
-        if (src->reconnectDelay)
-            dxJSONAddUInt(props, "reconnect-delay", src->reconnectDelay);
         break;
     case DX_STORAGE_NET_PROTOCOL_ISCSI:
         if (dxQemuPflashISCSI(ctx, src, props) < 0)
