@@ -173,6 +173,19 @@ dxQemuValidateController(const dxDomainDef *def, const dxControllerDef *cont)
                          "flags 00");
         return -1;
     }
+    if (cont->type == DX_CONTROLLER_TYPE_IDE) {
+        if (dxQemuMachineIsQ35(def->os.machine)) {
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
+                             "IDE controllers are unsupported for this QEMU binary or machine "
+                             "type");
+            return -1;
+        }
+        if (cont->idx != 0) {
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
+                             "Only a single IDE controller is supported for this machine type");
+            return -1;
+        }
+    }
     if (cont->driver.iothread && !dxDomainIOThreadFind(def, cont->driver.iothread)) {
         dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
                          "controller iothread '%u' not defined in iothreadid",
