@@ -69,6 +69,16 @@ dxFuzzCompareStrings(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static void
+dxFuzzCompareArgv(const char *what, char **a, char **b)
+{
+    char *x = dxFuzzJoin(a), *y = dxFuzzJoin(b);
+    if (strcmp(x, y) != 0)
+        dxFuzzFailDiff(what, x, y);
+    free(x);
+    free(y);
+}
+
 /* The same options, in any order. */
 static char *
 dxFuzzJoinSorted(char **args)
@@ -97,9 +107,9 @@ dxFuzzReparseExpanded(const char *xml)
  * their list once (they are no longer "implicit"), so the fixed point is
  * required from the second round on. */
 static void
-dxFuzzCheckExpanded(dxDomainDef *def, char **args)
+dxFuzzCheckExpanded(char *first, char **args)
 {
-    char *first = dxDomainDefFormat(def, 0), *second, *third;
+    char *second, *third;
     char *argvText = NULL, *argv2Text;
     dxDomainDef *again, *thirdDef;
     char **args2;
@@ -136,7 +146,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     dxDomainDef *def;
     char **args;
-    char *xml;
+    char *xml, *expanded;
 
     if (size > DX_FUZZ_MAX_INPUT)
         return 0;
@@ -150,12 +160,24 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         dxDomainDefFree(def);
         return 0;
     }
-    if ((args = dxDomainDefBuildArgv(def, NULL, NULL)))
+    /* the expanded XML as `format --expand` prints it: building the argv
+     * adds what only a start adds (USB hubs, ports), as libvirt does */
+    expanded = dxDomainDefFormat(def, 0);
+    if ((args = dxDomainDefBuildArgv(def, NULL, NULL))) {
+        char **again;
         dxFuzzCheckArgv(args);
-    else if (!dxFuzzHasError())
+        /* a second build from the same definition gives the same argv */
+        if (!(again = dxDomainDefBuildArgv(def, NULL, NULL))) {
+            dxFuzzPrintErrors("argv");
+            dxFuzzFail("the second argv from one definition failed");
+        }
+        dxFuzzCompareArgv("a second argv from one definition differs", args, again);
+        dxArgvListFree(again);
+    } else if (!dxFuzzHasError()) {
         dxFuzzFail("argv refused without an error");
+    }
     dxErrorClear();
-    dxFuzzCheckExpanded(def, args);
+    dxFuzzCheckExpanded(expanded, args);
     dxArgvListFree(args);
     dxDomainDefFree(def);
     return 0;

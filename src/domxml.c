@@ -5,6 +5,7 @@
 #include "conf/domain_postparse.h"
 #include "conf/domain_schema.h"
 #include "conf/domain_validate.h"
+#include "conf/qemu_ns_conf.h"
 #include "qemu/qemu_command.h"
 #include "qemu/qemu_expand.h"
 #include "qemu/qemu_validate.h"
@@ -136,4 +137,16 @@ dxSchemaValidateFile(const char *path)
     rc = dxSchemaValidateDoc(doc);
     xmlFreeDoc(doc);
     return rc;
+}
+
+char **
+dxDomainDefBuildEnv(const dxDomainDef *def)
+{
+    const dxDomainQemuNamespace *ns = def->qemuNs;
+    size_t i, n = ns ? ns->nenv : 0;
+    char **env = dxNewN(char *, n + 1);
+
+    for (i = 0; i < n; i++)
+        env[i] = dxAsprintf("%s=%s", ns->env[i].name, dxNullStr(ns->env[i].value));
+    return env;
 }

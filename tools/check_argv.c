@@ -119,6 +119,10 @@ dxKVDrop(dxKV *kv, size_t n, const char *key)
     }
 }
 
+/* The value of every encrypted secret, and of the key of every encrypted
+ * stand-in image (QEMU must be able to open what it is given). */
+#define DX_CHECK_SECRET "domxml-check-stand-in"
+
 /* ---- the plan ------------------------------------------------------------------ */
 
 typedef struct {
@@ -243,8 +247,10 @@ dxCopyFile(const char *from, const char *to)
     return close(out) < 0 || n < 0 ? -1 : 0;
 }
 
+/* qemu-img create [-o OPTS] -f FORMAT PATH 64M, with the stand-in secret
+ * as "sec0" for encrypted images. */
 static int
-dxRunQemuImg(dxCheckCtx *c, const char *format, const char *path)
+dxRunQemuImg(dxCheckCtx *c, const char *format, const char *opts, const char *path)
 {
     pid_t pid;
     int status;
@@ -259,8 +265,13 @@ dxRunQemuImg(dxCheckCtx *c, const char *format, const char *path)
             dup2(null, 1);
             dup2(null, 2);
         }
-        execl(c->env->qemuImg, "qemu-img", "create", "-q", "-f", format, path, "64M",
-              (char *)NULL);
+        if (opts)
+            execl(c->env->qemuImg, "qemu-img", "create", "-q",
+                  "--object", "secret,id=sec0,data=" DX_CHECK_SECRET,
+                  "-o", opts, "-f", format, path, "64M", (char *)NULL);
+        else
+            execl(c->env->qemuImg, "qemu-img", "create", "-q", "-f", format, path, "64M",
+                  (char *)NULL);
         _exit(127);
     }
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
@@ -268,19 +279,32 @@ dxRunQemuImg(dxCheckCtx *c, const char *format, const char *path)
     return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
 }
 
-/* An image of FORMAT at a new path; NULL (refusal set) when impossible. */
+/* An image of FORMAT at a new path (encrypted with the stand-in secret
+ * when the format node says it is); NULL (refusal set) when impossible. */
 static char *
-dxMakeImage(dxCheckCtx *c, const char *format)
+dxMakeImage(dxCheckCtx *c, const char *format, const dxJSON *fmtNode)
 {
     char *path = dxStandinPath(c, "disk");
-    int rc;
-    if (!format || strcmp(format, "raw") == 0) {
+    const dxJSON *enc = fmtNode ? dxJSONGet(fmtNode, "encrypt") : NULL;
+    int rc, i;
+    if (!format)
+        format = "raw";
+    /* qemu-img times the key derivation and, on a busy or virtual CPU,
+     * sometimes cannot: try again */
+    if (strcmp(format, "luks") == 0)
+        for (i = 0, rc = -1; i < 5 && rc < 0; i++)
+            rc = dxRunQemuImg(c, "luks", "key-secret=sec0,iter-time=50", path);
+    else if (enc && dxStrEq(dxJSONGetString(enc, "format"), "luks"))
+        for (i = 0, rc = -1; i < 5 && rc < 0; i++)
+            rc = dxRunQemuImg(c, format, "encrypt.format=luks,encrypt.key-secret=sec0,"
+                              "encrypt.iter-time=50", path);
+    else if (strcmp(format, "raw") == 0) {
         int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
         rc = fd < 0 || ftruncate(fd, 64 << 20) < 0 ? -1 : 0;
         if (fd >= 0)
             close(fd);
     } else {
-        rc = dxRunQemuImg(c, format, path);
+        rc = dxRunQemuImg(c, format, NULL, path);
     }
     if (rc < 0) {
         if (!c->plan->refusal)
@@ -322,7 +346,33 @@ dxMakeVarsStore(dxCheckCtx *c, const char *code)
             return path;
     }
     free(path);
-    return dxMakeImage(c, "raw");
+    return dxMakeImage(c, "raw", NULL);
+}
+
+/* Firmware code for pflash0 when the domain's is not on this host: this
+ * host's OVMF, or zeros of a size that fits the 8 MiB flash window. */
+static char *
+dxMakeFirmwareCode(dxCheckCtx *c)
+{
+    static const char *const candidates[] = {
+        "/usr/share/OVMF/OVMF_CODE_4M.fd", "/usr/share/OVMF/OVMF_CODE.fd", NULL,
+    };
+    char *path = dxStandinPath(c, "code");
+    int fd;
+    size_t i;
+    for (i = 0; candidates[i]; i++) {
+        if (dxExists(candidates[i]) && dxCopyFile(candidates[i], path) == 0)
+            return path;
+    }
+    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0 || ftruncate(fd, 2 << 20) < 0) {
+        if (fd >= 0)
+            close(fd);
+        free(path);
+        return NULL;
+    }
+    close(fd);
+    return path;
 }
 
 /* ---- -blockdev ---------------------------------------------------------------- */
@@ -381,12 +431,14 @@ dxStandinStorage(dxCheckCtx *c, const dxJSON *node)
     char *path;
     size_t i, k;
 
-    if (c->pflash[1] && fmt && dxStrEq(dxJSONGetString(fmt, "node-name"), c->pflash[1])) {
+    if (c->pflash[0] && fmt && dxStrEq(dxJSONGetString(fmt, "node-name"), c->pflash[0])) {
+        path = dxMakeFirmwareCode(c);
+    } else if (c->pflash[1] && fmt && dxStrEq(dxJSONGetString(fmt, "node-name"), c->pflash[1])) {
         const dxJSON *codeFmt = dxNodeNamed(c, c->pflash[0]);
         const dxJSON *code = codeFmt ? dxNodeNamed(c, dxJSONGetString(codeFmt, "file")) : NULL;
         path = dxMakeVarsStore(c, code ? dxJSONGetString(code, "filename") : NULL);
     } else {
-        path = dxMakeImage(c, format);
+        path = dxMakeImage(c, format, fmt);
     }
     dxJSONAddString(out, "driver", "file");
     dxJSONAddString(out, "filename", path ? path : "/dev/null");
@@ -413,11 +465,14 @@ static void dxJSONSetString(dxJSON *obj, const char *key, const char *value);
 static void
 dxDoBlockdev(dxCheckCtx *c, size_t idx, const char *value)
 {
-    const dxJSON *node = c->nodes[idx];
+    dxJSON *node = c->nodes[idx];
     const char *driver = node ? dxJSONGetString(node, "driver") : NULL;
     const char *file = node ? dxJSONGetString(node, "filename") : NULL;
     bool hostDev = dxStrEq(driver, "host_device") || dxStrEq(driver, "host_cdrom");
 
+    /* a reservation manager that was left out is no longer linked */
+    if (node && dxDropped(c, dxJSONGetString(node, "pr-manager")))
+        dxJSONRemove(node, "pr-manager");
     /* a virtual FAT disk reads a host directory: an empty one stands in */
     if (node && dxStrEq(driver, "vvfat") && dxJSONGetString(node, "dir") &&
         !dxExists(dxJSONGetString(node, "dir"))) {
@@ -443,7 +498,10 @@ dxDoBlockdev(dxCheckCtx *c, size_t idx, const char *value)
         return;
     }
     dxAdd(c, "-blockdev");
-    dxAdd(c, value);
+    if (node)
+        dxAddTake(c, dxJSONFormat(node));
+    else
+        dxAdd(c, value);
 }
 
 /* ---- JSON options ------------------------------------------------------------------ */
@@ -490,7 +548,8 @@ dxStandinVFIO(dxCheckCtx *c, const dxJSON *dev)
     for (k = 0; k < dxJSONSize(dev); k++) {
         const char *key = dxJSONKeyAt(dev, k);
         /* driver, id and bus belong to every device, not to vfio-pci's list */
-        if (c->env->vfioProps && strcmp(key, "driver") != 0 && strcmp(key, "id") != 0 &&
+        if (c->env->vfioProps && dxStrEq(dxJSONGetString(dev, "driver"), "vfio-pci") &&
+            strcmp(key, "driver") != 0 && strcmp(key, "id") != 0 &&
             strcmp(key, "bus") != 0 &&
             !dxHasProp(c->env->vfioProps, key) && !c->plan->refusal)
             c->plan->refusal = dxAsprintf("Property 'vfio-pci.%s' not found", key);
@@ -516,45 +575,71 @@ dxStandinVFIO(dxCheckCtx *c, const dxJSON *dev)
     return out;
 }
 
-/* A virtio device that needs a host backend (vhost-vsock, vhost-user-*)
- * becomes virtio-rng at the same PCI address with the same transport
- * options, so the slot and the virtio settings are still checked. */
+/* Devices that need something of the host (a vhost backend, an input
+ * device node, OpenGL) and the emulated device standing in for each at
+ * the same address with the same transport options, so the slot and the
+ * virtio settings are still checked. */
+typedef struct {
+    const char *driver;         /* prefix of QEMU's driver name */
+    const char *standin;        /* the suffix after the prefix is kept */
+    const char *needs;          /* a host path whose absence calls for it, or NULL */
+} dxHostDevice;
+
+static const dxHostDevice dxHostDevices[] = {
+    { "vhost-user-vga", "virtio-vga", NULL },
+    { "vhost-user-gpu-pci", "virtio-gpu-pci", NULL },
+    { "vhost-user-", "virtio-rng-pci", NULL },      /* fs, blk, scsi, input, vsock ... */
+    { "vhost-vsock-pci", "virtio-rng-pci", "/dev/vhost-vsock" },
+    { "vhost-scsi-pci", "virtio-rng-pci", "/dev/vhost-scsi" },
+    { "virtio-input-host-pci", "virtio-tablet-pci", NULL },
+    { "virtio-vga-gl", "virtio-vga", NULL },
+    { "virtio-gpu-gl-pci", "virtio-gpu-pci", NULL },
+    { NULL, NULL, NULL },
+};
+
+static const dxHostDevice *
+dxHostDeviceFind(const char *driver)
+{
+    size_t i;
+    for (i = 0; driver && dxHostDevices[i].driver; i++) {
+        const dxHostDevice *h = &dxHostDevices[i];
+        if (strncmp(driver, h->driver, strlen(h->driver)) != 0)
+            continue;
+        if (strcmp(h->driver, "vhost-user-") == 0 && !strstr(driver, "-pci"))
+            continue;
+        if (h->needs && dxExists(h->needs))
+            return NULL;
+        return h;
+    }
+    return NULL;
+}
+
 static dxJSON *
-dxStandinVirtio(dxCheckCtx *c, const dxJSON *dev, const char *driver)
+dxStandinHostDevice(dxCheckCtx *c, const dxJSON *dev, const char *driver,
+                    const dxHostDevice *h)
 {
     static const char *const keep[] = {
         "id", "bus", "addr", "multifunction", "acpi-index", "ats", "iommu_platform",
-        "packed", "page-per-vq", "disable-legacy", "disable-modern", NULL,
+        "packed", "page-per-vq", "disable-legacy", "disable-modern", "max_outputs", NULL,
     };
-    const char *suffix = strstr(driver, "-pci");
+    /* keep -transitional / -non-transitional */
+    const char *variant = strstr(driver, "-non-transitional") ? "-non-transitional" :
+                          strstr(driver, "-transitional") ? "-transitional" : "";
     dxJSON *out = dxJSONNewObject();
+    char *name = dxAsprintf("%s%s", h->standin, strstr(h->standin, "-pci") ? variant : "");
     size_t i;
 
-    char *name = dxAsprintf("virtio-rng-pci%s", suffix ? suffix + 4 : "");
     dxJSONAddString(out, "driver", name);
-    free(name);
     for (i = 0; keep[i]; i++) {
         const dxJSON *v = dxJSONGet(dev, keep[i]);
-        if (v)
+        if (v && !(strcmp(keep[i], "max_outputs") == 0 && !strstr(name, "gpu") &&
+                   !strstr(name, "vga")))
             dxJSONAdd(out, keep[i], dxJSONCopy(v));
     }
-    dxNote(c, "%s %s needs its host backend -> virtio-rng at the same address", driver,
-           dxNullStr(dxJSONGetString(dev, "id")));
+    dxNote(c, "%s %s needs the host's backend -> %s at the same address", driver,
+           dxNullStr(dxJSONGetString(dev, "id")), name);
+    free(name);
     return out;
-}
-
-static bool
-dxNeedsHostBackend(const char *driver)
-{
-    if (!driver)
-        return false;
-    if (strncmp(driver, "vhost-user-", 11) == 0 && strstr(driver, "-pci"))
-        return true;
-    if (strncmp(driver, "vhost-vsock-pci", 15) == 0)
-        return !dxExists("/dev/vhost-vsock");
-    if (strncmp(driver, "vhost-scsi-pci", 14) == 0)
-        return !dxExists("/dev/vhost-scsi");
-    return false;
 }
 
 /* usb-host given a device node or a bus and address opens it at once; by
@@ -580,19 +665,20 @@ dxStandinUSBHost(dxCheckCtx *c, dxJSON *dev)
 static void
 dxDoDevice(dxCheckCtx *c, const char *value)
 {
+    const dxHostDevice *host;
     dxJSON *dev = value[0] == '{' ? dxJSONParse(value, NULL) : NULL;
     const char *driver = dev ? dxJSONGetString(dev, "driver") : NULL;
 
     if (dev && dxDropped(c, dxJSONGetString(dev, "tpmdev"))) {
         dxNote(c, "TPM device %s left out with its backend",
                dxNullStr(dxJSONGetString(dev, "id")));
-    } else if (dxStrEq(driver, "vfio-pci")) {
+    } else if (dxStrEq(driver, "vfio-pci") || dxStrEq(driver, "vfio-pci-nohotplug")) {
         dxJSON *standin = dxStandinVFIO(c, dev);
         dxAdd(c, "-device");
         dxAddTake(c, dxJSONFormat(standin));
         dxJSONFree(standin);
-    } else if (dxNeedsHostBackend(driver)) {
-        dxJSON *standin = dxStandinVirtio(c, dev, driver);
+    } else if ((host = dxHostDeviceFind(driver))) {
+        dxJSON *standin = dxStandinHostDevice(c, dev, driver, host);
         dxAdd(c, "-device");
         dxAddTake(c, dxJSONFormat(standin));
         dxJSONFree(standin);
@@ -702,6 +788,16 @@ dxDoObject(dxCheckCtx *c, const char *value)
         dxJSONFree(obj);
         return;
     }
+    if (dxStrEq(type, "pr-manager-helper")) {
+        /* talks to a running qemu-pr-helper: left out with its users' links */
+        DX_APPEND(c->dropped, c->ndropped, dxStrdup(id));
+        dxNote(c, "persistent reservation manager %s needs qemu-pr-helper: left out", id);
+        dxJSONFree(obj);
+        return;
+    }
+    if (dxStrEq(type, "memory-backend-memfd") &&
+        (dxJSONRemove(obj, "hugetlb") | dxJSONRemove(obj, "hugetlbsize")))
+        dxNote(c, "memory %s: host huge pages -> ordinary pages", id);
     if (dxStrEq(type, "thread-context") &&
         (dxJSONRemove(obj, "node-affinity") | dxJSONRemove(obj, "cpu-affinity")))
         dxNote(c, "thread context %s: host CPU/node affinity left out", id);
@@ -711,7 +807,17 @@ dxDoObject(dxCheckCtx *c, const char *value)
         dxJSONFree(obj);
         return;
     }
-    if (dxStrEq(type, "secret") && dxJSONGetString(obj, "file") &&
+    if (dxStrEq(type, "secret") && (dxJSONGet(obj, "keyid") || dxJSONGet(obj, "data"))) {
+        /* encrypted with the domain's master key, which is a stand-in too:
+         * the value does not matter to QEMU, any known one does */
+        dxJSON *plain = dxJSONNewObject();
+        dxJSONAddString(plain, "qom-type", "secret");
+        dxJSONAddString(plain, "id", dxJSONGetString(obj, "id"));
+        dxJSONAddString(plain, "data", DX_CHECK_SECRET);
+        dxNote(c, "secret %s: value -> a stand-in value", id);
+        dxJSONFree(obj);
+        obj = plain;
+    } else if (dxStrEq(type, "secret") && dxJSONGetString(obj, "file") &&
         !dxExists(dxJSONGetString(obj, "file"))) {
         char *path = dxStandinPath(c, "secret");
         unsigned char key[32];
@@ -770,6 +876,7 @@ dxListenUnix(dxCheckCtx *c, const char *path, bool ivshmem)
         return -1;
     }
     strcpy(sa.sun_path, path);
+    unlink(path);   /* ours, from an earlier attempt in the same directory */
     if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 || listen(fd, 8) < 0) {
         close(fd);
         return -1;
@@ -978,7 +1085,7 @@ dxDoDrive(dxCheckCtx *c, const char *value)
     dxKV *file = dxKVFind(kv, n, "file");
     dxKV *format = dxKVFind(kv, n, "format");
     if (file && !dxIsSystemFile(file->value)) {
-        char *path = dxMakeImage(c, format ? format->value : "raw");
+        char *path = dxMakeImage(c, format ? format->value : "raw", NULL);
         if (path) {
             dxNote(c, "-drive %s -> stand-in %s", file->value, path);
             dxKVSet(&kv, &n, "file", path);
@@ -1177,11 +1284,18 @@ dxDoOption(dxCheckCtx *c, size_t i)
     else if (strcmp(opt, "-accel") == 0 && c->env->tcg) {
         dxAdd(c, "-accel");
         dxAdd(c, "tcg");
-    } else if (strcmp(opt, "-cpu") == 0 && c->env->tcg && strncmp(val, "host", 4) == 0 &&
-               (val[4] == '\0' || val[4] == ',')) {
+    } else if (strcmp(opt, "-cpu") == 0 && c->env->tcg) {
+        /* TCG has no host CPU; and its 40 physical address bits are fewer
+         * than real hosts have for large memory hotplug ranges */
+        bool host = strncmp(val, "host", 4) == 0 && (val[4] == '\0' || val[4] == ',');
+        bool bits = c->env->morePhysBits && !strstr(val, "phys-bits");
         dxAdd(c, "-cpu");
-        dxAddTake(c, dxAsprintf("max%s", val + 4));
-        dxNote(c, "-cpu host -> max (TCG)");
+        dxAddTake(c, dxAsprintf("%s%s%s", host ? "max" : "", host ? val + 4 : val,
+                                bits ? ",phys-bits=52" : ""));
+        if (host)
+            dxNote(c, "-cpu host -> max (TCG)");
+        if (bits)
+            dxNote(c, "-cpu: 52 physical address bits, for the memory hotplug range (TCG)");
     } else if (strcmp(opt, "-kernel") == 0 && !dxExists(val)) {
         dxAdd(c, opt);
         dxAddTake(c, dxMakeKernel(c));

@@ -20,6 +20,7 @@
 typedef struct {
     const char *dir;            /* private directory for stand-ins */
     bool tcg;                   /* run under TCG instead of KVM */
+    bool morePhysBits;          /* TCG: give the CPU 52 physical address bits */
     const char *qemuImg;        /* qemu-img, or NULL */
     char *const *vfioProps;     /* properties of vfio-pci, NULL-terminated, or NULL */
 } dxCheckEnv;

@@ -1,6 +1,7 @@
 #include "cli_output.h"
 #include "util/dxalloc.h"
 #include "util/dxargv.h"
+#include "util/dxbuf.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -23,6 +24,26 @@ dxFormatArgvShell(char **args)
 {
     dxArgv view = dxArgvView(args);
     return dxArgvFormatShell(&view);
+}
+
+char *
+dxFormatArgvShellEnv(char **env, char **args)
+{
+    dxBuf buf = DX_BUF_INIT;
+    char *argv = dxFormatArgvShell(args);
+    size_t i;
+
+    for (i = 0; env && env[i]; i++) {
+        const char *eq = strchr(env[i], '=');
+        size_t nlen = eq ? (size_t)(eq - env[i]) : strlen(env[i]);
+        dxBufAdd(&buf, env[i], nlen);
+        dxBufAddChar(&buf, '=');
+        dxBufEscapeShell(&buf, eq ? eq + 1 : "");
+        dxBufAddStr(&buf, " \\\n");
+    }
+    dxBufAddStr(&buf, argv);
+    free(argv);
+    return dxBufSteal(&buf);
 }
 
 char *

@@ -7,3 +7,5 @@ int dxWriteOutput(const char *path, const char *text);
 /* A NULL-terminated argv as libvirt's .args text / as a JSON array. */
 char *dxFormatArgvShell(char **args);
 char *dxFormatArgvJSON(char **args);
+/* Shell form preceded by one NAME=value line per entry of ENV. */
+char *dxFormatArgvShellEnv(char **env, char **args);

@@ -368,7 +368,7 @@ dxIsHostProblem(const char *msg)
     static const char *const hints[] = {
         "/dev/vhost-", "no such host device", "could not access kvm", "failed to initialize kvm",
         "/dev/kvm", "tpm-passthrough", "swtpm", "failed to open /dev/", "vhost-user",
-        "failed to connect to", "/dev/sev", NULL,
+        "failed to connect to", "/dev/sev", "kernel doesn't allow", "requires kvm", NULL,
     };
     char *lower = dxStrdup(msg);
     bool hit = false;
@@ -564,7 +564,7 @@ dxCheckFile(dxCheckOpts *o, const char *file, const char *emulator, const char *
 {
     char tmpl[] = "/tmp/domxml-check-XXXXXX";
     char *dir, *state = NULL, **args;
-    dxCheckEnv env = { NULL, false, qemuImg, NULL };
+    dxCheckEnv env = { .qemuImg = qemuImg };
     dxCheckPlan plan;
     dxCheckVerdict v = DX_CHECK_HOST;
     char *msg = NULL;
@@ -623,6 +623,7 @@ dxCheckFile(dxCheckOpts *o, const char *file, const char *emulator, const char *
         if (v != DX_CHECK_REFUSED || env.tcg)
             break;
         env.tcg = true;
+        env.morePhysBits = msg && strstr(msg, "phys-bits");
     }
     for (i = 0; args[i]; i++)
         free(args[i]);

@@ -165,7 +165,14 @@ dxCmdToArgv(int argc, char **argv)
         return dxFail(argv[optind]);
     }
     dxPrintDiagnostics(argv[optind]);   /* warnings */
-    text = strcmp(format, "json") == 0 ? dxFormatArgvJSON(args) : dxFormatArgvShell(args);
+    if (strcmp(format, "json") == 0) {
+        text = dxFormatArgvJSON(args);
+    } else {
+        /* the environment first, as libvirt's .args files show it */
+        char **env = dxDomainDefBuildEnv(def);
+        text = dxFormatArgvShellEnv(env, args);
+        dxArgvListFree(env);
+    }
     rc = dxWriteOutput(output, text) < 0 ? EXIT_USAGE : 0;
     free(text);
     dxArgvListFree(args);

@@ -59,6 +59,11 @@ char **dxDomainDefBuildArgv(dxDomainDef *def, const dxArgvOptions *opts,
                             size_t *nargs);
 void dxArgvListFree(char **argv);
 
+/* The environment QEMU is started with beyond the manager's own
+ * (<qemu:env>): "NAME=value" strings, NULL-terminated; never NULL.  Free
+ * with dxArgvListFree(). */
+char **dxDomainDefBuildEnv(const dxDomainDef *def);
+
 /* RelaxNG validation of a file against the built-in schema: 0 valid,
  * -1 invalid or unreadable (errors reported). */
 int dxSchemaValidateFile(const char *path);

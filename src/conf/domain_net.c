@@ -497,6 +497,41 @@ dxNetCoalesceParse(dxNetDef *net, xmlNodePtr node)
     return dxXMLPropUInt(frames, "max", 10, 0, &net->coalesceRxMaxFrames) < 0 ? -1 : 0;
 }
 
+/* What only a virtio NIC uses is ignored for other models, as libvirt
+ * ignores it: said once per element, and the names no longer count as
+ * unknown (the schema allows them for every model). */
+static void
+dxNetIgnoreNonVirtio(const dxNetDef *net, xmlNodePtr node)
+{
+    dxBuf names = DX_BUF_INIT;
+    xmlAttrPtr a;
+
+    for (a = node->properties; a; a = a->next) {
+        if (dxXMLIsUsed((xmlNodePtr)a))
+            continue;
+        dxBufAddf(&names, "%s%s", dxBufIsEmpty(&names) ? "" : ", ", (const char *)a->name);
+        dxXMLMarkUsed((xmlNodePtr)a);
+    }
+    DX_XML_FOREACH_CHILD(node, child) {
+        if (dxXMLIsUsed(child))
+            continue;
+        dxBufAddf(&names, "%s<%s>", dxBufIsEmpty(&names) ? "" : ", ", (const char *)child->name);
+        dxXMLMarkSubtreeUsed(child);
+    }
+    if (!dxBufIsEmpty(&names) && net->type == DX_NET_TYPE_HOSTDEV)
+        dxWarningReport(DX_ERR_UNKNOWN, node,
+                        "%s in <%s> only apply to virtio NICs: ignored for "
+                        "<interface type='hostdev'>",
+                        dxBufContent(&names), (const char *)node->name);
+    else if (!dxBufIsEmpty(&names))
+        dxWarningReport(DX_ERR_UNKNOWN, node,
+                        "%s in <%s> only apply to virtio NICs: ignored for model '%s'",
+                        dxBufContent(&names), (const char *)node->name,
+                        net->modelstr ? net->modelstr :
+                        dxNullStr(dxNetModelTypeToString(net->model)));
+    dxBufClear(&names);
+}
+
 static int
 dxNetBackendParse(dxNetDef *net, xmlNodePtr node)
 {
@@ -504,6 +539,8 @@ dxNetBackendParse(dxNetDef *net, xmlNodePtr node)
     /* only a virtio NIC has a vhost backend */
     if (dxNetIsVirtioModel(net))
         net->backendVhost = dxXMLPropString(node, "vhost");
+    else
+        dxNetIgnoreNonVirtio(net, node);
     return 0;
 }
 
@@ -554,6 +591,11 @@ dxNetOptions2Parse(dxNetDef *net, xmlNodePtr iface)
             return -1;
         if (dxNetIsVirtioModel(net) && dxNetDriverParse(net, n) < 0)
             return -1;
+        if (!dxNetIsVirtioModel(net))
+            dxNetIgnoreNonVirtio(net, n);
+    } else if ((n = dxXMLChild(iface, "driver"))) {
+        /* a hostdev's <driver name=> was read with its source */
+        dxNetIgnoreNonVirtio(net, n);
     }
     if ((n = dxXMLChild(iface, "backend")) && dxNetBackendParse(net, n) < 0)
         return -1;

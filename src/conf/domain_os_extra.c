@@ -202,26 +202,6 @@ dxDomainOsExtraParse(dxDomainOsDef *os, xmlNodePtr child)
 
 /* ---- <nvram> source ------------------------------------------------------------ */
 
-static void
-dxNvramSourceClear(dxNvramSource *src)
-{
-    size_t i;
-    free(src->file);
-    free(src->protocol);
-    free(src->name);
-    for (i = 0; i < src->nhosts; i++) {
-        free(src->hosts[i].name);
-        free(src->hosts[i].port);
-        free(src->hosts[i].transport);
-        free(src->hosts[i].socket);
-    }
-    free(src->hosts);
-    free(src->authUser);
-    free(src->secretType);
-    free(src->secretUsage);
-    free(src->secretUUID);
-}
-
 void
 dxDomainLoaderDefFree(dxDomainLoaderDef *loader)
 {
@@ -230,61 +210,18 @@ dxDomainLoaderDefFree(dxDomainLoaderDef *loader)
     free(loader->path);
     free(loader->nvramPath);
     free(loader->nvramTemplate);
-    dxNvramSourceClear(&loader->nvramSource);
+    dxStorageSourceFree(loader->nvramSource);
+    dxSourceLocClear(&loader->nvramLoc);
     free(loader);
 }
 
-static int
-dxNvramAuthParse(dxNvramSource *src, xmlNodePtr auth)
-{
-    xmlNodePtr secret = dxXMLChild(auth, "secret");
-
-    if (dxXMLPropStringRequired(auth, "username", &src->authUser) < 0)
-        return -1;
-    if (!secret) {
-        dxErrorReport(DX_ERR_INVALID, auth, "missing <secret> in <auth>");
-        return -1;
-    }
-    if (dxXMLPropStringRequired(secret, "type", &src->secretType) < 0)
-        return -1;
-    src->secretUsage = dxXMLPropString(secret, "usage");
-    src->secretUUID = dxXMLPropString(secret, "uuid");
-    if (!src->secretUsage == !src->secretUUID) {
-        dxErrorReport(DX_ERR_INVALID, secret,
-                      "exactly one of 'usage' and 'uuid' is needed in <secret>");
-        return -1;
-    }
-    return 0;
-}
-
-static int
-dxNvramNetworkParse(dxNvramSource *src, xmlNodePtr source)
-{
-    xmlNodePtr auth;
-
-    if (dxXMLPropStringRequired(source, "protocol", &src->protocol) < 0)
-        return -1;
-    src->name = dxXMLPropString(source, "name");
-    DX_XML_FOREACH_CHILD(source, child) {
-        dxNvramHost h = { 0 };
-        if (!dxXMLNameIs(child, "host") || child->ns)
-            continue;
-        dxXMLMarkUsed(child);
-        h.name = dxXMLPropString(child, "name");
-        h.port = dxXMLPropString(child, "port");
-        h.transport = dxXMLPropString(child, "transport");
-        h.socket = dxXMLPropString(child, "socket");
-        DX_APPEND(src->hosts, src->nhosts, h);
-    }
-    if ((auth = dxXMLChild(source, "auth")) && dxNvramAuthParse(src, auth) < 0)
-        return -1;
-    return 0;
-}
-
+/* The typed store is described like a disk's source (libvirt shares the
+ * grammar and the block layer between them). */
 int
 dxNvramSourceParse(dxDomainLoaderDef *loader, xmlNodePtr nvram)
 {
     xmlNodePtr source = dxXMLChild(nvram, "source");
+    dxStorageSource *src;
 
     if (!source) {
         dxErrorReport(DX_ERR_INVALID, nvram,
@@ -292,39 +229,17 @@ dxNvramSourceParse(dxDomainLoaderDef *loader, xmlNodePtr nvram)
                       dxNvramTypeTypeToString(loader->nvramType));
         return -1;
     }
-    if (loader->nvramType == DX_NVRAM_TYPE_FILE)
-        return dxXMLPropStringRequired(source, "file", &loader->nvramSource.file) < 0 ? -1 : 0;
-    return dxNvramNetworkParse(&loader->nvramSource, source);
-}
-
-static void
-dxNvramNetworkFormat(dxBuf *buf, const dxNvramSource *src)
-{
-    dxBuf child = DX_BUF_INIT_CHILD(buf);
-    dxBuf attrs = DX_BUF_INIT;
-    size_t i;
-
-    dxBufAttr(&attrs, "protocol", src->protocol);
-    dxBufAttr(&attrs, "name", src->name);
-    for (i = 0; i < src->nhosts; i++) {
-        dxBufAddStr(&child, "<host");
-        dxBufAttr(&child, "transport", src->hosts[i].transport);
-        dxBufAttr(&child, "name", src->hosts[i].name);
-        dxBufAttr(&child, "port", src->hosts[i].port);
-        dxBufAttr(&child, "socket", src->hosts[i].socket);
-        dxBufAddStr(&child, "/>\n");
+    dxSourceLocSet(&loader->nvramLoc, nvram);
+    src = loader->nvramSource = dxStorageSourceNew();
+    src->type = loader->nvramType == DX_NVRAM_TYPE_FILE ? DX_STORAGE_TYPE_FILE
+                                                        : DX_STORAGE_TYPE_NETWORK;
+    if (dxStorageSourceParse(src, source, NULL) < 0)
+        return -1;
+    if (src->type == DX_STORAGE_TYPE_FILE && !src->path) {
+        dxErrorReport(DX_ERR_INVALID, source, "missing 'file' in the <source> of <nvram>");
+        return -1;
     }
-    if (src->authUser) {
-        dxBufAddStr(&child, "<auth");
-        dxBufAttr(&child, "username", src->authUser);
-        dxBufAddStr(&child, ">\n");
-        dxBufAddStr(&child, "  <secret");
-        dxBufAttr(&child, "type", src->secretType);
-        dxBufAttr(&child, "usage", src->secretUsage);
-        dxBufAttr(&child, "uuid", src->secretUUID);
-        dxBufAddStr(&child, "/>\n</auth>\n");
-    }
-    dxBufElementAlways(buf, "source", &attrs, &child);
+    return 0;
 }
 
 void
@@ -335,13 +250,7 @@ dxNvramSourceFormat(dxBuf *buf, const dxDomainLoaderDef *loader)
 
     dxBufAttr(&attrs, "template", loader->nvramTemplate);
     dxBufAttr(&attrs, "type", dxNvramTypeTypeToString(loader->nvramType));
-    if (loader->nvramType == DX_NVRAM_TYPE_FILE) {
-        dxBufAddStr(&child, "<source");
-        dxBufAttr(&child, "file", loader->nvramSource.file);
-        dxBufAddStr(&child, "/>\n");
-    } else {
-        dxNvramNetworkFormat(&child, &loader->nvramSource);
-    }
+    dxStorageSourceFormat(&child, loader->nvramSource, 0, false, false);
     dxBufElementAlways(buf, "nvram", &attrs, &child);
 }
 

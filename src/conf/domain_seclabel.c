@@ -135,6 +135,31 @@ dxDomainSeclabelFormat(dxBuf *buf, const dxDomainDef *def)
 
 /* ---- device labels ------------------------------------------------------------ */
 
+/* One <seclabel> of a device.  domxml reads definitions (inactive XML):
+ * 'labelskip' is live state, accepted and dropped as libvirt does, which
+ * leaves such a label with nothing to say (see the format below). */
+static int
+dxDeviceSeclabelParse(xmlNodePtr node, dxDeviceSeclabel *l)
+{
+    dxTristateBool labelskip;
+
+    l->model = dxXMLPropString(node, "model");
+    if (dxXMLPropTristateBool(node, "relabel", 0, &l->relabel) < 0 ||
+        dxXMLPropTristateBool(node, "labelskip", 0, &labelskip) < 0)
+        return -1;
+    l->label = dxXMLChildContent(node, "label");
+    if (l->label && l->relabel == DX_TRISTATE_BOOL_NO) {
+        dxErrorReport(DX_ERR_INVALID, node,
+                      "cannot specify a label if relabelling is turned off (model %s)",
+                      dxNullStr(l->model));
+        return -1;
+    }
+    /* relabelling is the default */
+    if (!l->relabel)
+        l->relabel = DX_TRISTATE_BOOL_YES;
+    return 0;
+}
+
 int
 dxDeviceSeclabelsParse(xmlNodePtr node, dxDeviceSeclabel **list, size_t *n)
 {
@@ -144,13 +169,11 @@ dxDeviceSeclabelsParse(xmlNodePtr node, dxDeviceSeclabel **list, size_t *n)
         if (!dxXMLNameIs(child, "seclabel") || child->ns)
             continue;
         dxXMLMarkUsed(child);
-        l.model = dxXMLPropString(child, "model");
-        if (dxXMLPropTristateBool(child, "relabel", 0, &l.relabel) < 0 ||
-            dxXMLPropTristateBool(child, "labelskip", 0, &l.labelskip) < 0) {
+        if (dxDeviceSeclabelParse(child, &l) < 0) {
             free(l.model);
+            free(l.label);
             return -1;
         }
-        l.label = dxXMLChildContent(child, "label");
         DX_APPEND(*list, *n, l);
         if (*n > 1) {
             for (i = 0; i < *n; i++) {
@@ -172,11 +195,11 @@ dxDeviceSeclabelsFormat(dxBuf *buf, const dxDeviceSeclabel *list, size_t n)
     for (i = 0; i < n; i++) {
         dxBuf attrs = DX_BUF_INIT;
         dxBuf child = DX_BUF_INIT_CHILD(buf);
+        /* relabelling with the default label is what happens anyway */
+        if (list[i].relabel != DX_TRISTATE_BOOL_NO && !list[i].label)
+            continue;
         dxBufAttr(&attrs, "model", list[i].model);
-        if (list[i].labelskip)
-            dxBufAttr(&attrs, "labelskip", dxTristateBoolTypeToString(list[i].labelskip));
-        else if (list[i].relabel)
-            dxBufAttr(&attrs, "relabel", dxTristateBoolTypeToString(list[i].relabel));
+        dxBufAttr(&attrs, "relabel", dxTristateBoolTypeToString(list[i].relabel));
         dxBufTextElement(&child, "label", list[i].label);
         dxBufElementAlways(buf, "seclabel", &attrs, &child);
     }

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "domain_def.h"
+#include "storage_source.h"
+#include "util/dxerror.h"
 
 typedef enum {
     DX_OS_FW_FEATURE_ENROLLED_KEYS = 0,
@@ -19,25 +21,6 @@ typedef enum {
 } dxNvramType;
 DX_ENUM_DECL(dxNvramType);
 
-typedef struct {
-    char *name;
-    char *port;
-    char *transport;
-    char *socket;
-} dxNvramHost;
-
-/* <nvram type='file|network'><source .../></nvram>. */
-typedef struct {
-    char *file;                      /* type='file' */
-    char *protocol;                  /* type='network': nbd, iscsi, ... */
-    char *name;
-    dxNvramHost *hosts;
-    size_t nhosts;
-    char *authUser;                  /* <auth username=> */
-    char *secretType;                /* <secret type=> */
-    char *secretUsage;               /* <secret usage=> */
-    char *secretUUID;                /* <secret uuid=> */
-} dxNvramSource;
 
 struct _dxDomainLoaderDef {
     char *path;                      /* <loader>PATH</loader> */
@@ -49,7 +32,9 @@ struct _dxDomainLoaderDef {
     char *nvramPath;                 /* <nvram>PATH</nvram> */
     char *nvramTemplate;             /* <nvram template=> */
     int nvramType;                   /* dxNvramType */
-    dxNvramSource nvramSource;       /* for type='file' and 'network' */
+    /* <nvram type='file|network'><source>: a storage source as a disk's */
+    dxStorageSource *nvramSource;
+    dxSourceLoc nvramLoc;            /* the <nvram>, for diagnostics */
 };
 
 typedef struct {

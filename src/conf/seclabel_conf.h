@@ -28,11 +28,11 @@ struct _dxDomainSeclabelDef {
     dxSourceLoc loc;
 };
 
-/* A device's <seclabel model= relabel= labelskip=><label/></seclabel>. */
+/* A device's <seclabel model= relabel=><label/></seclabel> (labelskip is
+ * live state, dropped when parsed). */
 typedef struct {
     char *model;
-    dxTristateBool relabel;
-    dxTristateBool labelskip;
+    dxTristateBool relabel;           /* YES unless relabel='no' */
     char *label;
 } dxDeviceSeclabel;
 

@@ -524,15 +524,31 @@ dxUSBSetAddControllers(dxUSBSet *set, const dxDomainDef *def, size_t *nports)
     return 0;
 }
 
+static int
+dxUSBCountHubsCallback(dxDomainDef *def, dxUSBSet *set, dxDeviceInfo *info, dxQemuUSBKind kind,
+                       void *opaque)
+{
+    size_t *count = opaque;
+    (void)def;
+    (void)set;
+    (void)info;
+    (void)kind;
+    (*count)++;
+    return 0;
+}
+
 /* More USB devices than ports: libvirt adds hubs (8 ports, one used to
- * plug the hub itself). */
+ * plug the hub itself).  The ports of the hubs already there count as
+ * available, as in libvirt: otherwise every start would add another hub. */
 static int
 dxUSBAddHubs(dxDomainDef *def, dxUSBSet *set, size_t available)
 {
-    size_t count = 0, needed = 0, i;
+    size_t count = 0, needed = 0, hubs = 0, i;
 
-    if (dxUSBForEach(def, set, -1, dxUSBCountCallback, &count) < 0)
+    if (dxUSBForEach(def, set, -1, dxUSBCountCallback, &count) < 0 ||
+        dxUSBForEach(def, set, 1, dxUSBCountHubsCallback, &hubs) < 0)
         return -1;
+    available += hubs * DX_USB_HUB_PORTS;
     if (count > available)
         needed = (count - available + 1 + DX_USB_HUB_PORTS - 2) / (DX_USB_HUB_PORTS - 1);
     for (i = 0; i < needed; i++) {

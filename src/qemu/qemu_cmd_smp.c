@@ -4,6 +4,7 @@
 #include "conf/cpu_conf.h"
 #include "conf/tune_conf.h"
 #include "util/dxalloc.h"
+#include "util/dxerror.h"
 
 #include <stdlib.h>
 
@@ -15,6 +16,14 @@ dxQemuBuildSmp(dxQemuBuildCtx *ctx)
     unsigned int current = v->current ? v->current : v->max;
     dxBuf buf = DX_BUF_INIT;
 
+    /* QEMU wants every vCPU slot to be part of the topology */
+    if (cpu && cpu->hasTopology && dxDomainCPUTopologyTotal(cpu) != v->max) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cpu->loc,
+                         "CPU topology doesn't match maximum vcpu count: %llu "
+                         "sockets*dies*cores*threads for %u vCPUs",
+                         dxDomainCPUTopologyTotal(cpu), v->max);
+        return -1;
+    }
     dxBufAddf(&buf, "%u", current);
     if (current != v->max)
         dxBufAddf(&buf, ",maxcpus=%u", v->max);

@@ -261,6 +261,9 @@ static const dxQemuBuildStep dxQemuBuildSteps[] = {
     /* hostdevs: SCSI block node numbers after the disks', iSCSI secrets */
     dxQemuPrepareHostdevs,
 
+    /* firmware: resolve, network NVRAM secrets (before the master key) */
+    dxQemuPrepareFirmware,
+
     dxQemuBuildMasterKey,
 
     /* pr-manager objects (disk reservations) */

@@ -14,7 +14,8 @@ typedef struct {
     bool needSMM;              /* the image requires SMM */
     char *nvramPath;           /* variable store file, NULL: none */
     int nvramType;             /* dxNvramType */
-    const void *nvramSource;   /* dxNvramSource for network stores */
+    /* the <nvram> source of network stores */
+    const struct _dxStorageSource *nvramSource;
 } dxQemuFirmwareChoice;
 
 typedef struct {
@@ -24,7 +25,7 @@ typedef struct {
     bool needMasterKey;        /* some secret is encrypted with masterKey0 */
     const char *pflash0;       /* -machine pflash0=: firmware code node */
     const char *pflash1;       /* -machine pflash1=: firmware variables node */
-    dxQemuFirmwareChoice fw;   /* resolved by dxQemuBuildPflash */
+    dxQemuFirmwareChoice fw;   /* resolved by dxQemuPrepareFirmware */
     unsigned int nextFdSet;    /* -add-fd set= numbers handed out so far */
     int nextChardevFd;         /* descriptor for the next file a chardev uses */
     /* N of the next "libvirt-N-..." block node: disks take 1..D (see
@@ -102,6 +103,7 @@ char *dxQemuDomainShortName(const dxDomainDef *def);
 /* qemu_cmd_firmware.c */
 int dxQemuFirmwareResolve(const dxDomainDef *def, dxQemuFirmwareChoice *fw);
 void dxQemuFirmwareChoiceClear(dxQemuFirmwareChoice *fw);
+int dxQemuPrepareFirmware(dxQemuBuildCtx *ctx);
 int dxQemuBuildPflash(dxQemuBuildCtx *ctx);
 int dxQemuBuildLoader(dxQemuBuildCtx *ctx);
 /* qemu_cmd_sysinfo.c */

@@ -50,7 +50,8 @@ dxQemuExpandCPU(dxDomainDef *def)
     /* QEMU 7.2 keeps host CPUs migratable unless asked not to */
     if ((cpu->mode == DX_CPU_MODE_HOST_PASSTHROUGH || cpu->mode == DX_CPU_MODE_MAXIMUM) &&
         !cpu->migratable)
-        cpu->migratable = DX_TRISTATE_SWITCH_ON;
+        cpu->migratable = dxQemuHostCPUMigratable(def->emulator) ?
+                          DX_TRISTATE_SWITCH_ON : DX_TRISTATE_SWITCH_OFF;
     return 0;
 }
 

@@ -47,14 +47,26 @@ dxQemuArchIsX86(const char *arch)
 
 /* ---- CPU ------------------------------------------------------------------ */
 
-const char *
-dxQemuDefaultCPUModel(const char *emulator)
+static bool
+dxQemuIsI386Binary(const char *emulator)
 {
     const char *base = emulator ? strrchr(emulator, '/') : NULL;
     base = base ? base + 1 : emulator;
-    if (base && strcmp(base, "qemu-system-i386") == 0)
-        return "qemu32";
-    return DX_QEMU_DEFAULT_CPU_MODEL;
+    return base && strcmp(base, "qemu-system-i386") == 0;
+}
+
+const char *
+dxQemuDefaultCPUModel(const char *emulator)
+{
+    return dxQemuIsI386Binary(emulator) ? "qemu32" : DX_QEMU_DEFAULT_CPU_MODEL;
+}
+
+bool
+dxQemuHostCPUMigratable(const char *emulator)
+{
+    /* the 32-bit binary cannot tell libvirt which host CPU features keep
+     * a guest migratable, so libvirt turns migration off for it */
+    return !dxQemuIsI386Binary(emulator);
 }
 
 /* `qemu-system-x86_64 -cpu help` of QEMU 7.2: every model, version and

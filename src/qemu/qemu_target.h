@@ -35,6 +35,8 @@ bool dxQemuArchIsX86(const char *arch);
 /* ---- CPU ------------------------------------------------------------------ */
 /* The default model of a binary: qemu32 for qemu-system-i386, else qemu64. */
 const char *dxQemuDefaultCPUModel(const char *emulator);
+/* Whether host-passthrough/maximum CPUs default to migratable='on'. */
+bool dxQemuHostCPUMigratable(const char *emulator);
 /* Whether this QEMU knows CPU model NAME (`-cpu help`, x86). */
 bool dxQemuCPUModelKnown(const char *name);
 /* The QEMU property name of a CPU feature as libvirt names it
@@ -79,3 +81,7 @@ extern const size_t dxQemuNFirmwares;
 #define DX_QEMU_NVRAM_DIR "/var/lib/libvirt/qemu/nvram"
 /* The system emulator for guests of ARCH; caller frees. */
 char *dxQemuEmulatorForArch(const char *arch);
+
+/* ---- host ----------------------------------------------------------------- */
+/* Host NUMA nodes of the reference host: 0 .. DX_QEMU_HOST_NUMA_NODES-1. */
+#define DX_QEMU_HOST_NUMA_NODES 8

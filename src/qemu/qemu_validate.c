@@ -57,6 +57,8 @@ static const dxQemuRule dxQemuRules[] = {
     dxQemuValidateMemory,
     dxQemuValidateBootloader,
     dxQemuValidateLifecycle,
+    dxQemuValidateHostNodes,
+    dxQemuValidateTimers,
 };
 
 int

@@ -2,6 +2,7 @@
  * (CPU, firmware, machine features). */
 #include "qemu_validate_priv.h"
 #include "qemu_target.h"
+#include "conf/clock_conf.h"
 #include "conf/cpu_conf.h"
 #include "conf/features_conf.h"
 #include "conf/memdev_conf.h"
@@ -283,6 +284,54 @@ dxQemuValidateLifecycle(const dxDomainDef *def)
         dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->loc,
                          "qemu driver doesn't support the 'preserve' action for "
                          "'on_reboot'/'on_poweroff'");
+        return -1;
+    }
+    return 0;
+}
+
+static int
+dxQemuCheckHostNodes(const dxDomainDef *def, const dxBitmap *nodes, const dxSourceLoc *loc)
+{
+    long last = nodes ? dxBitmapLast(nodes) : -1;
+    if (last >= DX_QEMU_HOST_NUMA_NODES) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, loc ? loc : &def->loc,
+                         "NUMA node %ld is unavailable (the host has nodes 0-%d)",
+                         last, DX_QEMU_HOST_NUMA_NODES - 1);
+        return -1;
+    }
+    return 0;
+}
+
+/* Host memory can only be bound to nodes the host has. */
+int
+dxQemuValidateHostNodes(const dxDomainDef *def)
+{
+    const dxDomainNumaDef *numa = def->numa;
+    size_t i;
+
+    if (numa && dxQemuCheckHostNodes(def, numa->nodeset, &numa->tuneLoc) < 0)
+        return -1;
+    for (i = 0; numa && i < numa->nmemnodes; i++) {
+        if (dxQemuCheckHostNodes(def, numa->memnodes[i].nodeset, &numa->tuneLoc) < 0)
+            return -1;
+    }
+    for (i = 0; i < def->nmems; i++) {
+        if (dxQemuCheckHostNodes(def, def->mems[i]->nodemask, &def->mems[i]->info.loc) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The TSC is an x86 clock; other architectures have none to configure. */
+int
+dxQemuValidateTimers(const dxDomainDef *def)
+{
+    const dxTimerDef *tsc = dxDomainClockFindTimer(def->clock, DX_TIMER_NAME_TSC);
+
+    if (tsc && !dxQemuArchIsX86(def->os.arch)) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->loc,
+                         "Configuring the 'tsc' timer is not supported for arch=%s guests",
+                         def->os.arch);
         return -1;
     }
     return 0;

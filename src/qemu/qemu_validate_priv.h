@@ -14,3 +14,5 @@ int dxQemuValidateFeatureArch(const dxDomainDef *def);
 int dxQemuValidateMemory(const dxDomainDef *def);
 int dxQemuValidateBootloader(const dxDomainDef *def);
 int dxQemuValidateLifecycle(const dxDomainDef *def);
+int dxQemuValidateHostNodes(const dxDomainDef *def);
+int dxQemuValidateTimers(const dxDomainDef *def);

@@ -424,7 +424,7 @@ dxXMLParseMemory(const char *data, size_t len, const char *name)
      * the input is buffered; ours (size, depth, no entities at all) are
      * enforced here instead, so amplification stays impossible. */
     int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING |
-               XML_PARSE_HUGE;
+               XML_PARSE_HUGE | XML_PARSE_COMPACT | XML_PARSE_NOBLANKS;
 
     if (len > DX_XML_MAX_INPUT_BYTES) {
         char *msg = dxAsprintf("input is %zu bytes, larger than the %u byte limit",
@@ -479,6 +479,31 @@ dxXMLParseString(const char *xml, const char *name)
     return dxXMLParseMemory(xml, strlen(xml), name);
 }
 
+/* Read FP whole, but at most one byte past the limit so that pipes are
+ * bounded too.  The buffer starts at the file's size (SIZE, 0 when
+ * unknown) and grows geometrically: a small file must not cost a 16 MiB
+ * allocation. */
+static char *
+dxXMLReadBounded(FILE *fp, size_t size, size_t *got)
+{
+    size_t cap = size ? size + 1 : 64 * 1024;
+    char *data;
+
+    if (cap > DX_XML_MAX_INPUT_BYTES + 1)
+        cap = DX_XML_MAX_INPUT_BYTES + 1;
+    data = dxReallocArray(NULL, cap, 1);
+    *got = 0;
+    for (;;) {
+        size_t n = fread(data + *got, 1, cap - *got, fp);
+        *got += n;
+        if (*got < cap || cap == DX_XML_MAX_INPUT_BYTES + 1)
+            break;      /* end of file, an error, or past the limit */
+        cap = cap > (DX_XML_MAX_INPUT_BYTES + 1) / 2 ? DX_XML_MAX_INPUT_BYTES + 1 : cap * 2;
+        data = dxReallocArray(data, cap, 1);
+    }
+    return data;
+}
+
 xmlDocPtr
 dxXMLParseFile(const char *path)
 {
@@ -503,9 +528,7 @@ dxXMLParseFile(const char *path)
         fclose(fp);
         return NULL;
     }
-    /* read at most one byte past the limit so pipes are bounded too */
-    data = dxNewN(char, DX_XML_MAX_INPUT_BYTES + 2);
-    got = fread(data, 1, DX_XML_MAX_INPUT_BYTES + 1, fp);
+    data = dxXMLReadBounded(fp, S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0, &got);
     if (ferror(fp)) {
         char *msg = dxAsprintf("cannot read: %s", strerror(errno));
         dxErrorReportAt(DX_ERR_IO, DX_SEVERITY_ERROR, path, 0, 0, NULL, msg);

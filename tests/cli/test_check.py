@@ -84,6 +84,25 @@ try:
     open(notjson, 'w').write('-m 1024\n')
     rc, out, err = run('--argv', notjson)
     check(rc == 1 and 'not a JSON array' in err, 'a non-JSON argv file: %d %r' % (rc, err))
+    # what only a real host has is stood in for, and said so with -v
+    standins = os.path.join(ROOT, 'tests', 'cli', 'check', 'stand-ins.xml')
+    rc, out, err = run('-v', standins)
+    check(rc == 0, 'stand-ins.xml is accepted: %d %r' % (rc, err))
+    for what in ("storage node 'libvirt-2-storage' (file /srv/images/stand-ins.qcow2) -> "
+                 "stand-in qcow2 image",
+                 "storage node 'libvirt-1-storage' (nbd (remote))",
+                 "nvram/stand-ins_VARS.fd",
+                 "network backend hostnet0 (tap) -> user-mode networking",
+                 "PCI passthrough hostdev0 (host 0000:3b:02.1) -> emulated e1000",
+                 "USB host device hostdev1",
+                 "chardev charserial0: TCP peer -> 127.0.0.1:",
+                 "VNC server -> unix socket",
+                 "vhost-vsock-pci vsock0 needs the host's backend"):
+        check(what in err, 'stand-in note %r in %r' % (what, err))
+    check(not os.path.exists('/srv/images/stand-ins.qcow2') and
+          not os.path.exists('/var/lib/libvirt/qemu/nvram/stand-ins_VARS.fd'),
+          'nothing is created outside the temporary directory')
+
     # without QEMU the check is skipped, not failed
     rc, out, err = run('--emulator', os.path.join(tmp, 'no-such-qemu'),
                        os.path.join(ROOT, 'examples', 'minimal.xml'))

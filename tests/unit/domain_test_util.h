@@ -131,3 +131,29 @@ dxtArgvHas(const char *fragment, const char *want)
     dxArgvListFree(argv);
     return found;
 }
+
+/* FRAGMENT parses but building its argv fails; an error mentions NEEDLE. */
+static inline void
+dxtArgvFails(const char *fragment, const char *needle)
+{
+    dxDomainDef *def = dxtParse(fragment);
+    dxArgvOptions opts = { "/run/t" };
+    char **argv;
+    size_t i;
+    if (!def)
+        fail_msg("parse failed: %s", dxErrorCount() ? dxErrorGet(0)->message : "?");
+    argv = dxDomainDefBuildArgv(def, &opts, NULL);
+    dxDomainDefFree(def);
+    if (argv) {
+        dxArgvListFree(argv);
+        fail_msg("argv built, expected an error mentioning '%s'", needle);
+    }
+    for (i = 0; i < dxErrorCount(); i++) {
+        if (strstr(dxErrorGet(i)->message, needle))
+            break;
+    }
+    if (i == dxErrorCount())
+        fail_msg("no error mentions '%s'; first: '%s'", needle,
+                 dxErrorCount() ? dxErrorGet(0)->message : "(none)");
+    dxErrorClear();
+}

@@ -120,10 +120,17 @@ test_argv_paravirt(void **state)
 static void
 test_argv_smp(void **state)
 {
+    dxDomainDef *def;
     (void)state;
     dxtArgvIs(OS "<vcpu current='2'>4</vcpu>", "-smp", "2,maxcpus=4,sockets=4,cores=1,threads=1");
     dxtArgvIs(OS "<vcpu>16</vcpu><cpu><topology sockets='2' dies='2' cores='2' threads='2'/></cpu>",
               "-smp", "16,sockets=2,dies=2,cores=2,threads=2");
+    def = dxtParse(OS "<vcpu>20</vcpu><cpu><topology sockets='1' cores='8' threads='1'/></cpu>");
+    assert_non_null(def);
+    assert_null(dxDomainDefBuildArgv(def, NULL, NULL));
+    assert_non_null(strstr(dxErrorGet(0)->message, "doesn't match maximum vcpu count"));
+    dxErrorClear();
+    dxDomainDefFree(def);
 }
 
 int

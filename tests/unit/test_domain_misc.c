@@ -101,6 +101,74 @@ test_firmware(void **state)
                   "type='pflash'>/c.fd</loader></os>", "requires ACPI");
 }
 
+/* A network variable store is described and opened like a network disk. */
+#define NV_OS_HEAD "<os><type arch='x86_64' machine='pc'>hvm</type><loader readonly='yes' " \
+                   "type='pflash'>/c.fd</loader><nvram type='network'>"
+#define NV_OS_TAIL "</nvram></os><features><acpi/></features>"
+#define NV(src) NV_OS_HEAD src NV_OS_TAIL
+
+static void
+test_nvram_network(void **state)
+{
+    char **argv;
+    (void)state;
+    /* the protocol's well-known port is written out, as libvirt does */
+    dxtFormatHas(NV("<source protocol='nbd' name='vars'><host name='example.org'/></source>"), 0,
+                 "<host name='example.org' port='10809'/>");
+    dxtParseFails(NV("<source protocol='smb' name='vars'/>"), "protocol");
+    dxtParseFails("<os><type arch='x86_64' machine='pc'>hvm</type><nvram type='file'>"
+                  "<source/></nvram></os>", "missing 'file'");
+    dxtArgvIs(NV("<source protocol='https' name='fw/vars.fd' query='t=1'><host name='fw.example'/>"
+                 "<auth username='u'><secret type='iscsi' usage='web'/></auth></source>"),
+              "-blockdev", "{\"driver\":\"file\",\"filename\":\"/c.fd\",\"node-name\":"
+              "\"libvirt-pflash0-storage\",\"auto-read-only\":true,\"discard\":\"unmap\"}");
+    argv = dxtArgv(NV("<source protocol='https' name='fw/vars.fd' query='t=1'><host name='fw.example'/>"
+                      "<auth username='u'><secret type='iscsi' usage='web'/></auth></source>"));
+    assert_string_equal(dxtArgvValue(argv, "-blockdev", 2),
+                        "{\"driver\":\"https\",\"url\":\"https://fw.example:443/fw/vars.fd?t=1\","
+                        "\"username\":\"u\",\"password-secret\":\"libvirt-pflash1-storage-auth-secret0\","
+                        "\"node-name\":\"libvirt-pflash1-storage\",\"auto-read-only\":true,"
+                        "\"discard\":\"unmap\"}");
+    assert_non_null(strstr(dxtArgvValue(argv, "-object", 1),
+                           "\"id\":\"libvirt-pflash1-storage-auth-secret0\""));
+    dxArgvListFree(argv);
+    dxErrorClear();   /* the stand-in secret value warning */
+    argv = dxtArgv(NV("<source protocol='rbd' name='pool/img'><host name='m1'/><host name='m2' port='1'/>"
+                      "<auth username='admin'><secret type='ceph' uuid='0b6e3f59-3d2a-4bd4-a3b9-2c61a0f7e11d'/>"
+                      "</auth></source>"));
+    assert_string_equal(dxtArgvValue(argv, "-blockdev", 2),
+                        "{\"driver\":\"rbd\",\"pool\":\"pool\",\"image\":\"img\",\"server\":"
+                        "[{\"host\":\"m1\",\"port\":\"0\"},{\"host\":\"m2\",\"port\":\"1\"}],"
+                        "\"user\":\"admin\",\"auth-client-required\":[\"cephx\",\"none\"],"
+                        "\"key-secret\":\"libvirt-pflash1-storage-auth-secret0\","
+                        "\"node-name\":\"libvirt-pflash1-storage\",\"auto-read-only\":true,"
+                        "\"discard\":\"unmap\"}");
+    dxArgvListFree(argv);
+    dxErrorClear();
+    argv = dxtArgv(NV("<source protocol='nfs' name='/exports/vars'><host name='nas'/>"
+                      "<identity user='+107' group='107'/></source>"));
+    assert_string_equal(dxtArgvValue(argv, "-blockdev", 2),
+                        "{\"driver\":\"nfs\",\"server\":{\"host\":\"nas\",\"type\":\"inet\"},"
+                        "\"path\":\"/exports/vars\",\"user\":107,\"group\":107,"
+                        "\"node-name\":\"libvirt-pflash1-storage\",\"auto-read-only\":true,"
+                        "\"discard\":\"unmap\"}");
+    dxArgvListFree(argv);
+    dxtArgvIs(NV("<source protocol='gluster' name='vol/dir/vars'><host name='g1'/>"
+                 "<host transport='unix' socket='/run/g.sock'/></source>"), "-machine",
+              "pc,usb=off,dump-guest-core=off,memory-backend=pc.ram,"
+              "pflash0=libvirt-pflash0-format,pflash1=libvirt-pflash1-format");
+    dxtArgvFails(NV("<source protocol='iscsi' name='iqn.2023-01.org.example:vars/x'>"
+                    "<host name='h'/></source>"), "cannot parse the LUN");
+    dxtArgvFails(NV("<source protocol='tftp' name='vars'><host name='h'/></source>"),
+                 "NVRAM over 'tftp' is not supported");
+    dxtArgvFails(NV("<source protocol='nfs' name='/v'><host name='h' port='2049'/></source>"),
+                 "port cannot be specified");
+    dxtArgvFails(NV("<source protocol='http' name='v'><host name='a'/><host name='b'/></source>"),
+                 "accepts only one host");
+    dxtArgvFails(NV("<source protocol='nbd' name='v' tls='yes'><host name='a'/></source>"),
+                 "TLS");
+}
+
 static void
 test_os_extras(void **state)
 {
@@ -160,6 +228,31 @@ test_seclabel(void **state)
                   "missing security model");
     dxtParseFails(OS "<seclabel type='none' model='dac'/><seclabel type='none' model='dac'/>",
                   "already provided");
+}
+
+/* Per-device labels, as a disk's <source> carries them. */
+#define DISK_SL(labels) "<devices><disk type='block' device='disk'><source dev='/dev/a'>" labels \
+                        "</source><target dev='hda' bus='ide'/></disk></devices>"
+
+static void
+test_device_seclabel(void **state)
+{
+    (void)state;
+    /* relabel defaults to yes and is written out */
+    dxtFormatHas(OS DISK_SL("<seclabel model='selinux'><label>u:r:t:s0</label></seclabel>"
+                            "<seclabel model='dac' relabel='no'/>"), 0,
+                 "      <source dev='/dev/a'>\n"
+                 "        <seclabel model='selinux' relabel='yes'>\n"
+                 "          <label>u:r:t:s0</label>\n        </seclabel>\n"
+                 "        <seclabel model='dac' relabel='no'/>\n      </source>\n");
+    /* labelskip is live state; a relabelled default label says nothing */
+    dxtFormatHas(OS DISK_SL("<seclabel model='selinux' labelskip='yes'/>"
+                            "<seclabel model='dac' relabel='yes'/>"), 0,
+                 "      <source dev='/dev/a'/>\n");
+    dxtParseFails(OS DISK_SL("<seclabel model='dac' relabel='no'><label>+0:+0</label></seclabel>"),
+                  "relabelling is turned off");
+    dxtParseFails(OS DISK_SL("<seclabel relabel='no'/><seclabel model='dac' relabel='no'/>"),
+                  "missing security model");
 }
 
 static void
@@ -245,6 +338,8 @@ test_lifecycle(void **state)
     dxtParseFails(OS "<on_poweroff>preserve</on_poweroff>", "'preserve' action");
     dxtParseFails(OS "<on_crash>rename-restart</on_crash>", "'rename-restart' action");
     dxtParseFails(OS "<on_crash>bogus</on_crash>", "bogus");
+    dxtParseFails("<os><type arch='s390x' machine='s390-ccw-virtio'>hvm</type></os>"
+                  "<clock offset='utc'><timer name='tsc' present='yes'/></clock>", "'tsc' timer");
     dxtFormatHas(OS "<on_crash>coredump-destroy</on_crash><on_lockfailure>pause</on_lockfailure>", 1,
                  "  <on_poweroff>destroy</on_poweroff>\n  <on_reboot>restart</on_reboot>\n"
                  "  <on_crash>coredump-destroy</on_crash>\n  <on_lockfailure>pause</on_lockfailure>\n");
@@ -302,9 +397,11 @@ main(void)
         cmocka_unit_test(test_features),
         cmocka_unit_test(test_machine_argv),
         cmocka_unit_test(test_firmware),
+        cmocka_unit_test(test_nvram_network),
         cmocka_unit_test(test_os_extras),
         cmocka_unit_test(test_sysinfo),
         cmocka_unit_test(test_seclabel),
+        cmocka_unit_test(test_device_seclabel),
         cmocka_unit_test(test_launch_security),
         cmocka_unit_test(test_misc_elements),
         cmocka_unit_test(test_qemu_namespace),

@@ -73,6 +73,10 @@ test_errors(void **state)
     dxtParseFails(OS "<memoryBacking><hugepages><page size='2048' nodeset='1'/></hugepages>"
                   "</memoryBacking>", "node 1 not found");
     dxtParseFails(OS "<maxMemory slots='4' unit='GiB'>4</maxMemory>", "numa node");
+    /* the reference host has NUMA nodes 0-7 */
+    dxtParseFails(OS "<numatune><memory nodeset='999'/></numatune>", "NUMA node 999 is unavailable");
+    dxtParseFails(OS "<vcpu>2</vcpu>" TWO_CELLS "<numatune><memnode cellid='0' nodeset='0-8'/>"
+                  "</numatune>", "NUMA node 8 is unavailable");
 }
 
 static void
