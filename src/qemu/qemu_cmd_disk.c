@@ -6,6 +6,7 @@
 #include "qemu_secret.h"
 #include "qemu_virtio.h"
 #include "qemu_conf.h"
+#include "qemu_controller.h"
 #include "conf/controller_conf.h"
 #include "conf/disk_conf.h"
 #include "conf/hostdev_conf.h"
@@ -804,14 +805,14 @@ dxQemuDriveAddressProps(dxQemuBuildCtx *ctx, const dxDiskDef *disk, dxJSON *prop
 
     switch (disk->bus) {
     case DX_DISK_BUS_IDE:
-        bus = dxAsprintf("%s.%u", dxNullStr(dxDomainControllerAlias(def, DX_CONTROLLER_TYPE_IDE,
+        bus = dxAsprintf("%s.%u", dxNullStr(dxQemuDiskControllerName(def, DX_CONTROLLER_TYPE_IDE,
                                                                       (int)a->controller)),
                          a->bus);
         dxJSONAddString(props, "bus", bus);
         dxJSONAddUInt(props, "unit", a->unit);
         break;
     case DX_DISK_BUS_SATA:
-        bus = dxAsprintf("%s.%u", dxNullStr(dxDomainControllerAlias(def, DX_CONTROLLER_TYPE_SATA,
+        bus = dxAsprintf("%s.%u", dxNullStr(dxQemuDiskControllerName(def, DX_CONTROLLER_TYPE_SATA,
                                                                       (int)a->controller)),
                          a->unit);
         dxJSONAddString(props, "bus", bus);

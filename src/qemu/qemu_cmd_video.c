@@ -9,6 +9,7 @@
 #include "util/dxerror.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static const char *
 dxQemuVirtioGPUDriver(const dxVideoDef *video, bool primary)
@@ -108,7 +109,10 @@ dxQemuBuildVideo(dxQemuBuildCtx *ctx, const dxVideoDef *video, bool primary)
         chardev = dxQemuBuildVhostUserGPUChardev(ctx, video);
     props = dxJSONNewObject();
     dxJSONAddString(props, "driver", driver);
-    dxVirtioOptionsToProps(props, &video->virtio);
+    /* libvirt 9.0 treats the VGA-compatible vhost-user card as a plain
+     * display adapter: its <driver> virtio options are not passed on. */
+    if (strcmp(driver, "vhost-user-vga") != 0)
+        dxVirtioOptionsToProps(props, &video->virtio);
     dxJSONAddString(props, "id", video->info.alias);
     dxQemuVideoModelProps(props, video, chardev);
     dxQemuBuildDeviceAddressProps(ctx, props, &video->info);

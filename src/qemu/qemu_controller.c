@@ -173,6 +173,19 @@ dxQemuValidateController(const dxDomainDef *def, const dxControllerDef *cont)
                          "flags 00");
         return -1;
     }
+    if (cont->type == DX_CONTROLLER_TYPE_IDE) {
+        if (dxQemuMachineIsQ35(def->os.machine)) {
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
+                             "IDE controllers are unsupported for this QEMU binary or machine "
+                             "type");
+            return -1;
+        }
+        if (cont->idx != 0) {
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
+                             "Only a single IDE controller is supported for this machine type");
+            return -1;
+        }
+    }
     if (cont->driver.iothread && !dxDomainIOThreadFind(def, cont->driver.iothread)) {
         dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
                          "controller iothread '%u' not defined in iothreadid",
@@ -321,11 +334,35 @@ dxQemuMachineHasMultiPCIBus(const dxDomainDef *def)
     return family == DX_QEMU_MACHINE_I440FX || family == DX_QEMU_MACHINE_Q35;
 }
 
+/* Disk controllers built into the machine have the name QEMU gave them,
+ * whatever alias the user chose: the IDE function of i440fx's PIIX3 and
+ * q35's own AHCI are both "ide". */
+const char *
+dxQemuControllerBuiltinName(const dxDomainDef *def, dxControllerType type, int idx)
+{
+    dxQemuMachineFamily family = dxQemuMachineFamilyOf(def->os.machine);
+
+    if (idx != 0)
+        return NULL;
+    if (type == DX_CONTROLLER_TYPE_IDE && family == DX_QEMU_MACHINE_I440FX)
+        return "ide";
+    if (type == DX_CONTROLLER_TYPE_SATA && family == DX_QEMU_MACHINE_Q35)
+        return "ide";
+    return NULL;
+}
+
+/* The controller name a disk on controller TYPE/IDX uses in its "bus". */
+const char *
+dxQemuDiskControllerName(const dxDomainDef *def, dxControllerType type, int idx)
+{
+    const char *builtin = dxQemuControllerBuiltinName(def, type, idx);
+    return builtin ? builtin : dxDomainControllerAlias(def, type, idx);
+}
+
 static char *
 dxQemuControllerAlias(const dxDomainDef *def, const dxControllerDef *cont)
 {
     const char *prefix = dxControllerTypeTypeToString(cont->type);
-    dxQemuMachineFamily family = dxQemuMachineFamilyOf(def->os.machine);
 
     switch (cont->type) {
     case DX_CONTROLLER_TYPE_PCI:
@@ -336,14 +373,9 @@ dxQemuControllerAlias(const dxDomainDef *def, const dxControllerDef *cont)
             return dxAsprintf("pcie.%d", cont->idx);
         return dxAsprintf("pci.%d", cont->idx);
     case DX_CONTROLLER_TYPE_IDE:
-        /* the IDE function of i440fx's PIIX3 */
-        if (family == DX_QEMU_MACHINE_I440FX && cont->idx == 0)
-            return dxStrdup("ide");
-        break;
     case DX_CONTROLLER_TYPE_SATA:
-        /* q35's own AHCI is called "ide" too */
-        if (family == DX_QEMU_MACHINE_Q35 && cont->idx == 0)
-            return dxStrdup("ide");
+        if (dxQemuControllerBuiltinName(def, cont->type, cont->idx))
+            return dxStrdup(dxQemuControllerBuiltinName(def, cont->type, cont->idx));
         break;
     case DX_CONTROLLER_TYPE_USB:
         if (cont->idx == 0)

@@ -2,6 +2,7 @@
  * aliases; the address hooks are declared in qemu_address.h). */
 #pragma once
 
+#include "conf/controller_conf.h"
 #include "conf/domain_def.h"
 
 /* The controllers the machine has by itself: USB (piix3-uhci on i440fx,
@@ -13,3 +14,6 @@ int dxQemuExpandControllerDefaults(dxDomainDef *def);
 int dxQemuValidateControllers(const dxDomainDef *def);
 /* ide, usb, pci.N, pcie.0, scsi0, virtio-serial0, ... */
 int dxQemuAssignControllerAliases(dxDomainDef *def);
+
+const char *dxQemuControllerBuiltinName(const dxDomainDef *def, dxControllerType type, int idx);
+const char *dxQemuDiskControllerName(const dxDomainDef *def, dxControllerType type, int idx);
