@@ -653,6 +653,15 @@ static int
 dxControllerPCIValidate(const dxControllerDef *cont)
 {
     if (dxControllerIsPCIRoot(cont)) {
+        /* a pSeries PHB's target index is its number in the guest: 0 is
+         * the default PHB, which is controller 0 */
+        if (cont->pci.targetIndex != -1 && (cont->idx == 0) != (cont->pci.targetIndex == 0)) {
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
+                             "Only the PCI controller with index 0 can have target index 0, "
+                             "and vice versa (index '%d', target index '%d')",
+                             cont->idx, cont->pci.targetIndex);
+            return -1;
+        }
         if (cont->info.type != DX_ADDRESS_TYPE_NONE) {
             dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
                              "pci-root and pcie-root controllers should not have an address");

@@ -206,9 +206,15 @@ dxDiskValidateLun(const dxDiskDef *disk)
     const dxStorageSource *src = disk->src;
 
     if (disk->device == DX_DISK_DEVICE_LUN) {
+        if (src->type == DX_STORAGE_TYPE_NETWORK &&
+            src->protocol != DX_STORAGE_NET_PROTOCOL_ISCSI) {
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc,
+                             "disk device='lun' is not supported for protocol='%s'",
+                             dxStorageNetProtocolTypeToString(src->protocol));
+            return -1;
+        }
         if (src->type != DX_STORAGE_TYPE_BLOCK && src->type != DX_STORAGE_TYPE_VOLUME &&
-            !(src->type == DX_STORAGE_TYPE_NETWORK &&
-              src->protocol == DX_STORAGE_NET_PROTOCOL_ISCSI)) {
+            src->type != DX_STORAGE_TYPE_NETWORK) {
             dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc,
                              "disk device='lun' is only valid for block type disk source");
             return -1;

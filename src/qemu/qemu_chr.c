@@ -8,6 +8,7 @@
 #include "util/dxerror.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* ---- expand --------------------------------------------------------------- */
 
@@ -199,6 +200,59 @@ dxQemuValidateChrSource(const dxChrDef *chr)
     return 0;
 }
 
+/* A parallel port is an ISA device: s390 and pSeries machines have no
+ * ISA bus to plug it into. */
+static int
+dxQemuValidateParallel(const dxDomainDef *def, const dxChrDef *chr)
+{
+    const char *arch = def->os.arch;
+    const char *machine = def->os.machine;
+
+    if ((arch && strncmp(arch, "s390", 4) == 0) ||
+        (arch && strncmp(arch, "ppc64", 5) == 0 && machine &&
+         strncmp(machine, "pseries", 7) == 0)) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &chr->info.loc,
+                         "parallel ports are not supported on %s guests: remove "
+                         "<parallel> or use a <serial> port", arch);
+        return -1;
+    }
+    return 0;
+}
+
+/* A virtio channel's socket at DIR/domain-SOMETHING/NAME, NAME being the
+ * channel's own target name, is a path the driver generated for an earlier
+ * run of the domain: libvirt drops it and generates a new socket that QEMU
+ * listens on, so the channel is no longer a client and cannot reconnect
+ * (checked against libvirt 9.0's QEMU driver). */
+static bool
+dxQemuChannelPathIsGenerated(const dxChrDef *chr)
+{
+    const char *path = chr->source.path;
+    const char *base;
+    const char *dir;
+
+    if (chr->targetType != DX_CHR_CHANNEL_TARGET_VIRTIO ||
+        chr->source.type != DX_CHR_TYPE_UNIX || !path || !chr->name ||
+        !(base = strrchr(path, '/')) || strcmp(base + 1, chr->name) != 0)
+        return false;
+    for (dir = base; dir > path && dir[-1] != '/'; dir--)
+        ;
+    return dir > path && strncmp(dir, "domain-", 7) == 0 && base - dir > 7;
+}
+
+static int
+dxQemuValidateChannelReconnect(const dxChrDef *chr)
+{
+    if (chr->source.reconnect.enabled != DX_TRISTATE_BOOL_YES ||
+        !dxQemuChannelPathIsGenerated(chr))
+        return 0;
+    dxErrorReportLoc(DX_ERR_UNSUPPORTED, &chr->info.loc,
+                     "chardev reconnect is possible only for connect mode: '%s' is a "
+                     "socket path libvirt generates (and listens on); use another "
+                     "path or remove <reconnect>", chr->source.path);
+    return -1;
+}
+
 static int
 dxQemuValidateConsole(const dxDomainDef *def, size_t i)
 {
@@ -236,11 +290,13 @@ dxQemuValidateChr(const dxDomainDef *def)
             rc = -1;
     }
     for (i = 0; i < def->nparallels; i++) {
-        if (dxQemuValidateChrSource(def->parallels[i]) < 0)
+        if (dxQemuValidateParallel(def, def->parallels[i]) < 0 ||
+            dxQemuValidateChrSource(def->parallels[i]) < 0)
             rc = -1;
     }
     for (i = 0; i < def->nchannels; i++) {
         if (dxQemuValidateChannel(def->channels[i]) < 0 ||
+            dxQemuValidateChannelReconnect(def->channels[i]) < 0 ||
             dxQemuValidateChrSource(def->channels[i]) < 0)
             rc = -1;
     }

@@ -98,9 +98,16 @@ static int
 dxQemuValidateTPMs(const dxDomainDef *def)
 {
     size_t i;
+    size_t nproxies = 0;
 
     for (i = 0; i < def->ntpms; i++) {
         const dxTPMDef *tpm = def->tpms[i];
+        /* the proxy forwards the host's TPM to a pSeries guest; there is one */
+        if (tpm->model == DX_TPM_MODEL_SPAPR_PROXY && ++nproxies > 1) {
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &tpm->info.loc,
+                             "only a single TPM Proxy device is supported: remove this one");
+            return -1;
+        }
         /* a pSeries guest may add the TPM proxy to its own TPM */
         if (i > 0 && tpm->model != DX_TPM_MODEL_SPAPR_PROXY &&
             def->tpms[0]->model != DX_TPM_MODEL_SPAPR_PROXY) {
@@ -118,6 +125,12 @@ dxQemuValidateTPMs(const dxDomainDef *def)
         if (tpm->model == DX_TPM_MODEL_CRB && tpm->version == DX_TPM_VERSION_1_2) {
             dxErrorReportLoc(DX_ERR_UNSUPPORTED, &tpm->info.loc,
                              "TPM 1.2 is not supported with the 'tpm-crb' model: use version='2.0'");
+            return -1;
+        }
+        /* QEMU's ARM boards only emulate a TPM 2.0 (tpm-tis-device) */
+        if (tpm->version == DX_TPM_VERSION_1_2 && dxArchIsARM(def->os.arch)) {
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &tpm->info.loc,
+                             "TPM 1.2 is not supported on ARM: use version='2.0'");
             return -1;
         }
         if (tpm->backend == DX_TPM_BACKEND_PASSTHROUGH && tpm->pcrBanks) {
@@ -158,6 +171,15 @@ dxQemuValidatePanic(const dxDomainDef *def, const dxPanicDef *panic)
         dxErrorReportLoc(DX_ERR_UNSUPPORTED, &panic->info.loc,
                          "panic model '%s' is not available for architecture '%s'",
                          dxPanicModelTypeToString(panic->model), def->os.arch);
+        return -1;
+    }
+    /* these two are part of the machine: nothing to place on a bus */
+    if ((panic->model == DX_PANIC_MODEL_S390 || panic->model == DX_PANIC_MODEL_HYPERV) &&
+        panic->info.type != DX_ADDRESS_TYPE_NONE) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &panic->info.loc,
+                         "setting the panic device address is not supported for model "
+                         "'%s': remove its <address>",
+                         dxPanicModelTypeToString(panic->model));
         return -1;
     }
     if (panic->model == DX_PANIC_MODEL_ISA)

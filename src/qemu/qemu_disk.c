@@ -144,7 +144,7 @@ dxQemuImageFormatProblem(const dxStorageSource *src)
     }
     if (src->type == DX_STORAGE_TYPE_DIR) {
         if (src->format > 0 && src->format != DX_STORAGE_FORMAT_FAT)
-            return "unsupported disk driver type for a 'dir' disk: use 'fat'";
+            return "storage type 'dir' requires use of storage format 'fat'";
         if (!src->readonly)
             return "virtual FAT storage can't be accessed in read-write mode";
     }
@@ -261,8 +261,6 @@ dxQemuDiskFrontendProblem(const dxDomainDef *def, const dxDiskDef *disk)
     case DX_DISK_BUS_IDE:
         if (drive && a->target != 0)
             return dxStrdup("target must be 0 for ide controller");
-        if (dxQemuMachineIsQ35(def->os.machine))
-            return dxStrdup("IDE controllers are unsupported for this QEMU binary or machine type");
         if (diskReadonly)
             return dxStrdup("readonly ide disks are not supported");
         if (drive && a->controller > 0)
@@ -300,6 +298,9 @@ dxQemuDiskFrontendProblem(const dxDomainDef *def, const dxDiskDef *disk)
     default:
         break;
     }
+    if (disk->device == DX_DISK_DEVICE_LUN && disk->src->format &&
+        disk->src->format != DX_STORAGE_FORMAT_RAW)
+        return dxStrdup("disk device 'lun' must use 'raw' format");
     if (disk->sgio == DX_DISK_SGIO_UNFILTERED)
         return dxStrdup("unfiltered sgio is no longer supported");
     if (disk->device == DX_DISK_DEVICE_LUN && disk->bus != DX_DISK_BUS_SCSI &&
@@ -308,6 +309,10 @@ dxQemuDiskFrontendProblem(const dxDomainDef *def, const dxDiskDef *disk)
     if (disk->rotationRate && disk->bus != DX_DISK_BUS_SCSI && disk->bus != DX_DISK_BUS_IDE &&
         disk->bus != DX_DISK_BUS_SATA)
         return dxStrdup("rotation rate is only valid for SCSI/IDE/SATA bus");
+    if (disk->rotationRate && disk->device != DX_DISK_DEVICE_DISK)
+        return dxStrdup("rotation rate is only valid for disk device");
+    if (disk->wwn && disk->bus != DX_DISK_BUS_IDE && disk->bus != DX_DISK_BUS_SCSI)
+        return dxStrdup("Only ide and scsi disk support wwn");
     if ((disk->vendor || disk->product) &&
         (disk->bus != DX_DISK_BUS_SCSI || disk->device == DX_DISK_DEVICE_LUN))
         return dxStrdup("Only scsi disk supports vendor and product");
@@ -364,15 +369,20 @@ dxQemuValidateDisk(const dxDomainDef *def, const dxDiskDef *disk)
 {
     char *why = NULL;
 
-    if (disk->src->shared && !disk->src->readonly && disk->src->format > DX_STORAGE_FORMAT_RAW)
+    if ((why = dxQemuDiskFrontendProblem(def, disk)))
+        ;
+    else if (disk->src->shared && !disk->src->readonly &&
+             disk->src->format > DX_STORAGE_FORMAT_RAW)
         why = dxAsprintf("shared access for disk '%s' requires use of supported storage format",
                          disk->dst);
     else if (disk->driver.copyOnRead == DX_TRISTATE_SWITCH_ON && disk->src->readonly)
         why = dxAsprintf("copy_on_read is not compatible with read-only disk '%s'", disk->dst);
+    else if (disk->driver.copyOnRead == DX_TRISTATE_SWITCH_ON && disk->device == DX_DISK_DEVICE_LUN)
+        why = dxAsprintf("copy_on_read is not compatible with 'lun' disk '%s'", disk->dst);
     else if (disk->driver.copyOnRead == DX_TRISTATE_SWITCH_ON &&
              (disk->device == DX_DISK_DEVICE_CDROM || disk->device == DX_DISK_DEVICE_FLOPPY))
         why = dxAsprintf("copy_on_read is not supported with removable disk '%s'", disk->dst);
-    else if (!(why = dxQemuDiskFrontendProblem(def, disk))) {
+    else {
         if (disk->src->type == DX_STORAGE_TYPE_VHOST_USER && !dxQemuDiskGuestMemoryShared(def))
             why = dxStrdup("'vhostuser' requires shared memory");
         else if (disk->driver.name && strcmp(disk->driver.name, "qemu") != 0)
