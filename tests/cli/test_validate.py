@@ -133,6 +133,13 @@ for row in rows:
 check(documented == set(x for x in os.listdir(mistakes) if x.endswith('.xml')),
       'every file of tests/cli/mistakes has a row in docs/validation.md: %r' % documented)
 
+# the full grammar's verdict names the innermost culprit, where libxml2
+# itself blames the enclosing interleave ("Extra element devices")
+rc, out, err = run('--format=json', os.path.join(mistakes, 'typo-element.xml'))
+diags = json.loads(out)['diagnostics']
+check([(d['code'], d['path'], d['line']) for d in diags] ==
+      [('schema', '/domain/devices/interface/modle', 11)], 'innermost schema culprit: %r' % diags)
+
 # nothing is dropped silently: what format would drop is a warning
 f = os.path.join(os.path.dirname(DATA), 'warnings', 'metadata-dropped.xml')
 rc, out, err = run(f)
