@@ -19,6 +19,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -191,10 +192,136 @@ dxSchemaRewrite(const char *msg)
     return dxAsprintf("schema: %s", msg);
 }
 
+/* ---- large <devices> in slices ------------------------------------------
+ *
+ * libxml2 checks each <zeroOrMore> of the <devices> interleave by keeping
+ * every partial match and comparing each new one with all those before it:
+ * quadratic in the number of devices of one kind (at 30,000 devices that
+ * is most of the time of `validate`; docs/performance.md).  The children
+ * of <devices> are independent of each other except for how often each
+ * may appear, so a <devices> with more than DX_SCHEMA_SLICE children of
+ * one name is checked in slices: every slice holds all the children of
+ * the names that occur at most DX_SCHEMA_SLICE times (so "at most once"
+ * still holds), and the next DX_SCHEMA_SLICE of the others (at least two
+ * of a name, so a name that may not repeat is still refused).  The
+ * sibling links are rewritten for each run and restored afterwards; nodes
+ * keep their parent and line, so messages are unchanged. */
+#define DX_SCHEMA_SLICE 256
+#define DX_SCHEMA_SLICE_NAMES 64    /* more distinct names: invalid anyway */
+
+typedef struct {
+    xmlNodePtr parent;
+    xmlNodePtr *kids;               /* the children, in document order */
+    size_t nkids;
+    bool *split;                    /* kids[i] goes into one slice only */
+} dxSchemaSlices;
+
+static void
+dxSchemaLink(xmlNodePtr parent, xmlNodePtr *nodes, size_t n)
+{
+    size_t i;
+    parent->children = n ? nodes[0] : NULL;
+    parent->last = n ? nodes[n - 1] : NULL;
+    for (i = 0; i < n; i++) {
+        nodes[i]->prev = i ? nodes[i - 1] : NULL;
+        nodes[i]->next = i + 1 < n ? nodes[i + 1] : NULL;
+    }
+}
+
+/* Fill SL for the <devices> of DOC; false when slicing is not needed or
+ * not applicable (then the document is checked whole). */
+static bool
+dxSchemaSlicesInit(dxSchemaSlices *sl, xmlDocPtr doc)
+{
+    const xmlChar *names[DX_SCHEMA_SLICE_NAMES];
+    size_t counts[DX_SCHEMA_SLICE_NAMES] = { 0 };
+    size_t nnames = 0, i, j;
+    xmlNodePtr root = xmlDocGetRootElement(doc), cur;
+    bool any = false;
+
+    memset(sl, 0, sizeof(*sl));
+    for (cur = root ? root->children : NULL; cur; cur = cur->next) {
+        if (cur->type == XML_ELEMENT_NODE && !cur->ns &&
+            xmlStrEqual(cur->name, BAD_CAST "devices"))
+            break;
+    }
+    if (!cur)
+        return false;
+    sl->parent = cur;
+    for (cur = sl->parent->children; cur; cur = cur->next)
+        sl->nkids++;
+    if (sl->nkids <= DX_SCHEMA_SLICE)
+        return false;
+    sl->kids = dxNewN(xmlNodePtr, sl->nkids);
+    sl->split = dxNewN(bool, sl->nkids);
+    for (i = 0, cur = sl->parent->children; cur; cur = cur->next, i++) {
+        sl->kids[i] = cur;
+        if (cur->type != XML_ELEMENT_NODE)
+            continue;
+        for (j = 0; j < nnames && !xmlStrEqual(names[j], cur->name); j++)
+            ;
+        if (j == nnames) {
+            if (nnames == DX_SCHEMA_SLICE_NAMES)
+                goto whole;
+            names[nnames++] = cur->name;
+        }
+        counts[j]++;
+    }
+    for (i = 0; i < sl->nkids; i++) {
+        if (sl->kids[i]->type != XML_ELEMENT_NODE)
+            continue;
+        for (j = 0; !xmlStrEqual(names[j], sl->kids[i]->name); j++)
+            ;
+        sl->split[i] = counts[j] > DX_SCHEMA_SLICE;
+        any |= sl->split[i];
+    }
+    if (any)
+        return true;
+ whole:
+    free(sl->kids);
+    free(sl->split);
+    return false;
+}
+
+/* Validate DOC one slice of SL at a time; stops at the first invalid one. */
+static int
+dxSchemaValidateSlices(xmlRelaxNGValidCtxtPtr vctxt, xmlDocPtr doc, dxSchemaSlices *sl)
+{
+    xmlNodePtr *chain = dxNewN(xmlNodePtr, sl->nkids);
+    size_t next = 0, i, n, taken;
+    int rc = 0;
+
+    while (rc == 0) {
+        /* skip to the first child of this slice */
+        while (next < sl->nkids && !sl->split[next])
+            next++;
+        if (next == sl->nkids)
+            break;
+        n = taken = 0;
+        for (i = 0; i < sl->nkids; i++) {
+            if (!sl->split[i]) {
+                chain[n++] = sl->kids[i];
+            } else if (i >= next && taken < DX_SCHEMA_SLICE) {
+                chain[n++] = sl->kids[i];
+                taken++;
+                next = i + 1;
+            }
+        }
+        dxSchemaLink(sl->parent, chain, n);
+        rc = xmlRelaxNGValidateDoc(vctxt, doc);
+    }
+    dxSchemaLink(sl->parent, sl->kids, sl->nkids);
+    free(chain);
+    free(sl->kids);
+    free(sl->split);
+    return rc;
+}
+
 int
 dxSchemaValidateDoc(xmlDocPtr doc)
 {
     dxSchemaRun run = { (const char *)doc->URL, NULL, 0, NULL, 0 };
+    dxSchemaSlices slices;
     xmlRelaxNGValidCtxtPtr vctxt;
     size_t i, reported = 0;
     int rc;
@@ -204,7 +331,10 @@ dxSchemaValidateDoc(xmlDocPtr doc)
     if (!(vctxt = xmlRelaxNGNewValidCtxt(dxSchema)))
         abort();
     xmlRelaxNGSetValidStructuredErrors(vctxt, dxSchemaCollect, &run);
-    rc = xmlRelaxNGValidateDoc(vctxt, doc);
+    if (dxSchemaSlicesInit(&slices, doc))
+        rc = dxSchemaValidateSlices(vctxt, doc, &slices);
+    else
+        rc = xmlRelaxNGValidateDoc(vctxt, doc);
     xmlRelaxNGFreeValidCtxt(vctxt);
     if (rc != 0) {
         reported = dxRelaxNGDiagnose(dxSchemaIndex, xmlDocGetRootElement(doc),

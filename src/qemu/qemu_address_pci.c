@@ -12,6 +12,7 @@
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -393,19 +394,44 @@ dxPCIAddressSetFree(dxPCIAddressSet *set)
 
 typedef struct {
     dxPCIAddressSet *set;
-    const dxDeviceInfo **seen;        /* infos shared by two devices count once */
+    /* infos shared by two devices count once: an open-addressing set of
+     * pointers (a linear search made collecting quadratic in the number
+     * of devices) */
+    const dxDeviceInfo **seen;
     size_t nseen;
+    size_t cap;                       /* a power of two, or 0 */
 } dxPCICollectData;
+
+static size_t
+dxPCICollectSlot(const dxDeviceInfo **tab, size_t cap, const dxDeviceInfo *info)
+{
+    size_t h = ((uintptr_t)info >> 4) * (size_t)0x9E3779B97F4A7C15ULL;
+    size_t i = h & (cap - 1);
+    while (tab[i] && tab[i] != info)
+        i = (i + 1) & (cap - 1);
+    return i;
+}
 
 static bool
 dxPCICollectSeen(dxPCICollectData *data, const dxDeviceInfo *info)
 {
     size_t i;
-    for (i = 0; i < data->nseen; i++) {
-        if (data->seen[i] == info)
-            return true;
+    if (2 * (data->nseen + 1) > data->cap) {
+        size_t cap = data->cap ? data->cap * 2 : 64;
+        const dxDeviceInfo **tab = dxNewN(const dxDeviceInfo *, cap);
+        for (i = 0; i < data->cap; i++) {
+            if (data->seen[i])
+                tab[dxPCICollectSlot(tab, cap, data->seen[i])] = data->seen[i];
+        }
+        free(data->seen);
+        data->seen = tab;
+        data->cap = cap;
     }
-    DX_APPEND(data->seen, data->nseen, info);
+    i = dxPCICollectSlot(data->seen, data->cap, info);
+    if (data->seen[i])
+        return true;
+    data->seen[i] = info;
+    data->nseen++;
     return false;
 }
 
@@ -430,7 +456,7 @@ static dxPCIAddressSet *
 dxPCIAddressSetNew(dxDomainDef *def, size_t nbuses, bool dryRun)
 {
     dxPCIAddressSet *set = dxNew(dxPCIAddressSet);
-    dxPCICollectData data = { set, NULL, 0 };
+    dxPCICollectData data = { set, NULL, 0, 0 };
     bool pcie = dxQemuDomainHasPCIeRoot(def);
     size_t i;
     int rc;
