@@ -16,7 +16,7 @@ static const char *const dxQemuUSBDevices[DX_CONTROLLER_MODEL_USB_LAST] = {
     [DX_CONTROLLER_MODEL_USB_ICH9_UHCI1] = "ich9-usb-uhci1",
     [DX_CONTROLLER_MODEL_USB_ICH9_UHCI2] = "ich9-usb-uhci2",
     [DX_CONTROLLER_MODEL_USB_ICH9_UHCI3] = "ich9-usb-uhci3",
-    [DX_CONTROLLER_MODEL_USB_VT82C686B_UHCI] = "vt82c686b-usb-uhci",
+    /* no VT82C686B: x86 QEMU is built without that MIPS/PPC southbridge */
     [DX_CONTROLLER_MODEL_USB_PCI_OHCI] = "pci-ohci",
     [DX_CONTROLLER_MODEL_USB_NEC_XHCI] = "nec-usb-xhci",
     [DX_CONTROLLER_MODEL_USB_QEMU_XHCI] = "qemu-xhci",

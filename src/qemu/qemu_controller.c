@@ -142,8 +142,9 @@ dxQemuExpandControllerDefaults(dxDomainDef *def)
         dxControllerDef *cont = def->controllers[i];
         switch (cont->type) {
         case DX_CONTROLLER_TYPE_SCSI:
-            /* QEMU's own default SCSI HBA on x86 is the LSI 53C895A */
-            if (!cont->model)
+            /* QEMU's own default SCSI HBA on x86 is the LSI 53C895A; 'auto'
+             * asks for that same default */
+            if (!cont->model || cont->model == DX_CONTROLLER_MODEL_SCSI_AUTO)
                 cont->model = DX_CONTROLLER_MODEL_SCSI_LSILOGIC;
             break;
         case DX_CONTROLLER_TYPE_USB:
@@ -162,6 +163,36 @@ dxQemuExpandControllerDefaults(dxDomainDef *def)
 }
 
 /* ---- checks ------------------------------------------------------------------------ */
+
+/* Models QEMU has no x86 device for, refused when the domain is defined
+ * (vt82c686b-uhci is only refused on the command line, see qemu_cmd_controller.c). */
+static int
+dxQemuValidateControllerModel(const dxDomainDef *def, const dxControllerDef *cont)
+{
+    if (cont->type == DX_CONTROLLER_TYPE_SCSI &&
+        cont->model == DX_CONTROLLER_MODEL_SCSI_BUSLOGIC) {
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
+                         "Unsupported controller model: buslogic");
+        return -1;
+    }
+    if (cont->type == DX_CONTROLLER_TYPE_SCSI &&
+        cont->model == DX_CONTROLLER_MODEL_SCSI_NCR53C90) {
+        /* the ESP is built into SPARC/m68k boards only */
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
+                         "ncr53c90 SCSI controller is not a built-in for this machine");
+        return -1;
+    }
+    if (cont->type == DX_CONTROLLER_TYPE_USB &&
+        (cont->model == DX_CONTROLLER_MODEL_USB_QUSB1 ||
+         cont->model == DX_CONTROLLER_MODEL_USB_QUSB2)) {
+        /* Qualcomm USB controllers exist only in Xen's device model */
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
+                         "USB controller model type 'qusb1' or 'qusb2' is not supported in %s",
+                         dxDomainVirtTypeToString(def->virtType));
+        return -1;
+    }
+    return 0;
+}
 
 static int
 dxQemuValidateController(const dxDomainDef *def, const dxControllerDef *cont)
@@ -186,6 +217,8 @@ dxQemuValidateController(const dxDomainDef *def, const dxControllerDef *cont)
             return -1;
         }
     }
+    if (dxQemuValidateControllerModel(def, cont) < 0)
+        return -1;
     if (cont->driver.iothread && !dxDomainIOThreadFind(def, cont->driver.iothread)) {
         dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
                          "controller iothread '%u' not defined in iothreadid",
