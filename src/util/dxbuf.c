@@ -85,8 +85,19 @@ void
 dxBufAddf(dxBuf *buf, const char *fmt, ...)
 {
     va_list ap;
-    char *tmp = NULL;
+    char small[256], *tmp = NULL;
     int n;
+    /* most pieces are short: format them on the stack (an allocation per
+     * call was a visible part of building an argv) */
+    va_start(ap, fmt);
+    n = vsnprintf(small, sizeof(small), fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        abort();
+    if ((size_t)n < sizeof(small)) {
+        dxBufAdd(buf, small, n);
+        return;
+    }
     va_start(ap, fmt);
     n = vasprintf(&tmp, fmt, ap);
     va_end(ap);
