@@ -192,7 +192,9 @@ dxFSParseChildren(dxFSDef *fs, xmlNodePtr node)
         return -1;
     if ((child = dxXMLChild(node, "source")) && dxFSParseSource(fs, child) < 0)
         return -1;
-    if (!fs->src && !fs->sock && fs->type != DX_FS_TYPE_RAM && fs->type != DX_FS_TYPE_VOLUME) {
+    /* a volume names its pool and volume instead (both required when the
+     * <source> is there); libvirt 9.0 crashes on a volume without one */
+    if (!fs->src && !fs->sock && !fs->pool && fs->type != DX_FS_TYPE_RAM) {
         dxErrorReport(DX_ERR_INVALID, node, "missing source element in filesystem");
         return -1;
     }
