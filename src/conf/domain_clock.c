@@ -114,7 +114,10 @@ dxClockOffsetParse(dxDomainClockDef *clock, xmlNodePtr node)
     if (dxXMLPropEnum(node, "offset", &dxClockOffsetTable, 0, &offset) < 0)
         return -1;
     clock->offset = offset;
-    adjustment = dxXMLPropString(node, "adjustment");
+    /* a timezone or absolute clock has no adjustment: left unread, it is
+     * reported as an unknown attribute, as libvirt's grammar refuses it */
+    if (offset != DX_CLOCK_OFFSET_TIMEZONE && offset != DX_CLOCK_OFFSET_ABSOLUTE)
+        adjustment = dxXMLPropString(node, "adjustment");
     switch (clock->offset) {
     case DX_CLOCK_OFFSET_UTC:
     case DX_CLOCK_OFFSET_LOCALTIME:

@@ -99,6 +99,16 @@ typedef struct {
 } dxDomainVcpus;
 
 /* ---- os ------------------------------------------------------------------- */
+/* What <os><type> may say; the model keeps the string (drivers compare it). */
+typedef enum {
+    DX_DOMAIN_OS_TYPE_HVM = 0,
+    DX_DOMAIN_OS_TYPE_LINUX,
+    DX_DOMAIN_OS_TYPE_XEN,
+    DX_DOMAIN_OS_TYPE_EXE,
+    DX_DOMAIN_OS_TYPE_LAST
+} dxDomainOsType;
+DX_ENUM_DECL(dxDomainOsType);
+
 typedef enum {
     DX_DOMAIN_BOOT_FLOPPY = 0,
     DX_DOMAIN_BOOT_CDROM,

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+DX_ENUM_IMPL(dxDomainOsType, DX_DOMAIN_OS_TYPE_LAST,
+             "hvm", "linux", "xen", "exe");
 DX_ENUM_IMPL(dxDomainBootDevice, DX_DOMAIN_BOOT_LAST,
              "fd", "cdrom", "hd", "network");
 DX_ENUM_IMPL(dxDomainLoaderType, DX_DOMAIN_LOADER_TYPE_LAST,
@@ -48,6 +50,8 @@ dxDomainOsLoader(dxDomainOsDef *os)
 static int
 dxDomainOsTypeParse(dxDomainOsDef *os, xmlNodePtr node)
 {
+    int type;
+
     os->type = dxXMLContent(node);
     os->arch = dxXMLPropString(node, "arch");
     os->machine = dxXMLPropString(node, "machine");
@@ -56,7 +60,7 @@ dxDomainOsTypeParse(dxDomainOsDef *os, xmlNodePtr node)
                       "missing OS type: write <type>hvm</type>");
         return -1;
     }
-    return 0;
+    return dxXMLContentEnum(node, &dxDomainOsTypeTable, &type);
 }
 
 static int

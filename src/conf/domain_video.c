@@ -200,7 +200,10 @@ dxVideoModelFormat(dxBuf *buf, const dxVideoDef *video)
     dxBuf attrs = DX_BUF_INIT;
     dxBuf child = DX_BUF_INIT_CHILD(buf);
 
-    dxBufAttr(&attrs, "type", dxVideoTypeTypeToString(video->type));
+    /* a card no default type applies to (see dxVideoDefaultType) is
+     * written without one, so that it reads back the same */
+    if (video->type != DX_VIDEO_TYPE_DEFAULT)
+        dxBufAttr(&attrs, "type", dxVideoTypeTypeToString(video->type));
     dxBufAttrKiB(&attrs, "ram", video->ram);
     dxBufAttrKiB(&attrs, "vram", video->vram);
     dxBufAttrKiB(&attrs, "vram64", video->vram64);
@@ -252,12 +255,23 @@ dxVideoDefsFormat(dxBuf *buf, const dxDomainDef *def)
 
 /* ---- generic defaults ----------------------------------------------------- */
 
-static void
-dxVideoDefPostParse(dxVideoDef *video, bool hvm)
+/* The card a guest without a model type gets: Cirrus for HVM, the Xen
+ * framebuffer for paravirtualised (xen/linux) guests, none for others. */
+static dxVideoType
+dxVideoDefaultType(const char *osType)
 {
-    /* the card a HVM guest without a model gets */
-    if (video->type == DX_VIDEO_TYPE_DEFAULT && hvm)
-        video->type = DX_VIDEO_TYPE_CIRRUS;
+    if (!osType || strcmp(osType, "hvm") == 0)
+        return DX_VIDEO_TYPE_CIRRUS;
+    if (strcmp(osType, "xen") == 0 || strcmp(osType, "linux") == 0)
+        return DX_VIDEO_TYPE_XEN;
+    return DX_VIDEO_TYPE_DEFAULT;
+}
+
+static void
+dxVideoDefPostParse(dxVideoDef *video, const char *osType)
+{
+    if (video->type == DX_VIDEO_TYPE_DEFAULT)
+        video->type = dxVideoDefaultType(osType);
     if (video->type == DX_VIDEO_TYPE_NONE)
         return;
     if (video->vram == 0)
@@ -271,14 +285,13 @@ dxVideoDefPostParse(dxVideoDef *video, bool hvm)
 int
 dxVideoDefsPostParse(dxDomainDef *def)
 {
-    bool hvm = !def->os.type || strcmp(def->os.type, "hvm") == 0;
     size_t i;
 
     /* a display without a card gets the default card */
     if (def->nvideos == 0 && def->ngraphics > 0)
         DX_APPEND(def->videos, def->nvideos, dxVideoDefNew(DX_VIDEO_TYPE_DEFAULT));
     for (i = 0; i < def->nvideos; i++)
-        dxVideoDefPostParse(def->videos[i], hvm);
+        dxVideoDefPostParse(def->videos[i], def->os.type);
     if (def->nvideos > 0 && def->videos[0]->type != DX_VIDEO_TYPE_NONE)
         def->videos[0]->primary = true;
     return 0;

@@ -124,6 +124,15 @@ dxTPMParseBackend(dxTPMDef *tpm, xmlNodePtr backend)
         return -1;
     tpm->backend = type;
     tpm->version = version;
+    /* libvirt's grammar allows version= on every backend, but only an
+     * emulated TPM has one: libvirt forgets it for the others */
+    if (version && tpm->backend != DX_TPM_BACKEND_EMULATOR) {
+        dxWarningReport(DX_ERR_UNKNOWN, backend,
+                        "version='%s' only applies to backend type='emulator': ignored "
+                        "for type '%s'", dxTPMVersionTypeToString(version),
+                        dxTPMBackendTypeToString(type));
+        tpm->version = DX_TPM_VERSION_DEFAULT;
+    }
     switch (tpm->backend) {
     case DX_TPM_BACKEND_PASSTHROUGH:
         if ((child = dxXMLChild(backend, "device")))

@@ -27,6 +27,7 @@ dxBufAtLineStart(const dxBuf *buf)
 static void
 dxBufAddRaw(dxBuf *buf, const char *str, size_t len)
 {
+    buf->dataLine = false;
     dxBufReserve(buf, len);
     memcpy(buf->data + buf->len, str, len);
     buf->len += len;
@@ -38,7 +39,7 @@ dxBufAddRaw(dxBuf *buf, const char *str, size_t len)
 static void
 dxBufIndentIfLineStart(dxBuf *buf)
 {
-    if (buf->indent > 0 && dxBufAtLineStart(buf)) {
+    if (buf->indent > 0 && dxBufAtLineStart(buf) && !buf->dataLine) {
         dxBufReserve(buf, buf->indent);
         memset(buf->data + buf->len, ' ', buf->indent);
         buf->len += buf->indent;
@@ -54,7 +55,8 @@ dxBufAdd(dxBuf *buf, const char *str, size_t len)
     while (len > 0) {
         const char *nl = memchr(str, '\n', len);
         size_t chunk = nl ? (size_t)(nl - str) + 1 : len;
-        if (buf->indent > 0 && dxBufAtLineStart(buf) && !(chunk == 1 && *str == '\n')) {
+        if (buf->indent > 0 && dxBufAtLineStart(buf) && !buf->dataLine &&
+            !(chunk == 1 && *str == '\n')) {
             dxBufReserve(buf, buf->indent);
             memset(buf->data + buf->len, ' ', buf->indent);
             buf->len += buf->indent;
@@ -83,8 +85,19 @@ void
 dxBufAddf(dxBuf *buf, const char *fmt, ...)
 {
     va_list ap;
-    char *tmp = NULL;
+    char small[256], *tmp = NULL;
     int n;
+    /* most pieces are short: format them on the stack (an allocation per
+     * call was a visible part of building an argv) */
+    va_start(ap, fmt);
+    n = vsnprintf(small, sizeof(small), fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        abort();
+    if ((size_t)n < sizeof(small)) {
+        dxBufAdd(buf, small, n);
+        return;
+    }
     va_start(ap, fmt);
     n = vasprintf(&tmp, fmt, ap);
     va_end(ap);
@@ -149,6 +162,10 @@ dxBufEscapeXMLInternal(dxBuf *buf, const char *str, bool attribute)
         default: dxBufAddRaw(buf, p, 1); break;
         }
     }
+    /* text ending in a newline: its closing tag must not be indented, or
+     * reading it back would give the text more characters */
+    if (!attribute && p != str && p[-1] == '\n')
+        buf->dataLine = true;
 }
 
 void

@@ -12,11 +12,13 @@ typedef struct {
     size_t len;
     size_t cap;
     int indent;     /* spaces inserted at the start of every new line */
+    bool dataLine;  /* the line was started by a newline inside text content:
+                       what follows belongs to that text's line, unindented */
 } dxBuf;
 
-#define DX_BUF_INIT { NULL, 0, 0, 0 }
+#define DX_BUF_INIT { NULL, 0, 0, 0, false }
 /* A buffer for the children of an element being formatted into PARENT. */
-#define DX_BUF_INIT_CHILD(parent) { NULL, 0, 0, (parent)->indent + 2 }
+#define DX_BUF_INIT_CHILD(parent) { NULL, 0, 0, (parent)->indent + 2, false }
 
 void dxBufAdd(dxBuf *buf, const char *str, size_t len);
 void dxBufAddStr(dxBuf *buf, const char *str);

@@ -994,6 +994,30 @@ dxXMLContentInt(xmlNodePtr node, int *out)
     return rc;
 }
 
+int
+dxXMLContentEnum(xmlNodePtr node, const dxEnumTable *table, int *out)
+{
+    char *v = dxXMLContent(node);
+    int val = dxEnumFromString(table, v);
+
+    if (val < 0) {
+        char *allowed = dxEnumAllowedList(table);
+        const char *hint = dxEnumSuggest(table, v);
+        if (hint)
+            dxXMLGrammarError(node, "invalid value '%s' in element '%s' (did you mean '%s'?); "
+                              "allowed: %s", v, (const char *)node->name, hint, allowed);
+        else
+            dxXMLGrammarError(node, "invalid value '%s' in element '%s'; allowed: %s",
+                              v, (const char *)node->name, allowed);
+        free(allowed);
+        free(v);
+        return -1;
+    }
+    free(v);
+    *out = val;
+    return 0;
+}
+
 /* ------------------------------------------------------------------------
  * Numbers: the whole string must be a number, surrounding blanks allowed
  * (XML attribute values are often written with them).

@@ -96,6 +96,8 @@ char *dxXMLChildContent(xmlNodePtr parent, const char *name);
 int dxXMLContentULongLong(xmlNodePtr node, unsigned long long *out);
 int dxXMLContentUInt(xmlNodePtr node, unsigned int *out);
 int dxXMLContentInt(xmlNodePtr node, int *out);
+/* Content that must be one of TABLE's names (did-you-mean on a typo). */
+int dxXMLContentEnum(xmlNodePtr node, const dxEnumTable *table, int *out);
 
 /* --- strict number parsing, shared with non-XML code ------------------- */
 int dxStrToULongLong(const char *s, int base, unsigned long long *out);

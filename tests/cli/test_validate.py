@@ -133,6 +133,13 @@ for row in rows:
 check(documented == set(x for x in os.listdir(mistakes) if x.endswith('.xml')),
       'every file of tests/cli/mistakes has a row in docs/validation.md: %r' % documented)
 
+# the full grammar's verdict names the innermost culprit, where libxml2
+# itself blames the enclosing interleave ("Extra element devices")
+rc, out, err = run('--format=json', os.path.join(mistakes, 'typo-element.xml'))
+diags = json.loads(out)['diagnostics']
+check([(d['code'], d['path'], d['line']) for d in diags] ==
+      [('schema', '/domain/devices/interface/modle', 11)], 'innermost schema culprit: %r' % diags)
+
 # nothing is dropped silently: what format would drop is a warning
 f = os.path.join(os.path.dirname(DATA), 'warnings', 'metadata-dropped.xml')
 rc, out, err = run(f)
@@ -142,6 +149,15 @@ check(rc == 0 and err.splitlines() == [
     f + ":7:5: warning: a second element of namespace 'urn:example:app' in <metadata> is "
         "dropped, as libvirt drops it: one element per namespace [/domain/metadata/owner[2]]"],
       'metadata warnings: %d %r' % (rc, err))
+
+# what libvirt's grammar allows but libvirt ignores is a warning, not an
+# error (the schema allows it, as libvirt's does) and not a silent drop
+f = os.path.join(os.path.dirname(DATA), 'warnings', 'tpm-version-ignored.xml')
+rc, out, err = run(f)
+check(rc == 0 and err.splitlines() == [
+    f + ":9:7: warning: version='1.2' only applies to backend type='emulator': ignored for "
+        "type 'passthrough' [/domain/devices/tpm/backend]"],
+      'tpm version warning: %d %r' % (rc, err))
 
 print('%d failure(s)' % len(failures))
 sys.exit(1 if failures else 0)

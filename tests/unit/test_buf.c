@@ -113,6 +113,21 @@ test_escaped_text_newlines_are_not_indented(void **state)
     dxBufClear(&buf);
 }
 
+/* Found by fuzzing: text ending in a newline got its closing tag
+ * indented, so the value read back had the indentation appended. */
+static void
+test_text_ending_in_newline_keeps_closing_tag_unindented(void **state)
+{
+    dxBuf buf = DX_BUF_INIT;
+    (void)state;
+    dxBufAdjustIndent(&buf, 4);
+    dxBufTextElement(&buf, "emulator", "/usr/bin/qemu\n");
+    dxBufTextElement(&buf, "next", "x");
+    assert_string_equal(dxBufContent(&buf),
+                        "    <emulator>/usr/bin/qemu\n</emulator>\n    <next>x</next>\n");
+    dxBufClear(&buf);
+}
+
 static void
 test_verbatim_keeps_inner_indent(void **state)
 {
@@ -135,6 +150,7 @@ main(void)
         cmocka_unit_test(test_shell_escape),
         cmocka_unit_test(test_element_shapes),
         cmocka_unit_test(test_escaped_text_newlines_are_not_indented),
+        cmocka_unit_test(test_text_ending_in_newline_keeps_closing_tag_unindented),
         cmocka_unit_test(test_verbatim_keeps_inner_indent),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
