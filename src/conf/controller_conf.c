@@ -416,6 +416,12 @@ dxControllerDefParseNode(dxControllerDef *cont, xmlNodePtr node)
                       "'%d'. Expected non-negative value", idx);
         return -1;
     }
+    if (idx > DX_CONTROLLER_INDEX_MAX) {
+        dxErrorReport(DX_ERR_INVALID, node,
+                      "controller index '%d' is out of range: must be 0..%d",
+                      idx, DX_CONTROLLER_INDEX_MAX);
+        return -1;
+    }
     cont->idx = idx;
     if (models) {
         if (dxXMLPropEnum(node, "model", models, DX_PROP_NONZERO, &cont->model) < 0)

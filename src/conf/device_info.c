@@ -205,10 +205,25 @@ dxUSBPortParse(xmlNodePtr node, const char *str, unsigned int port[DX_USB_MAX_PO
 
 /* ---- <address> ------------------------------------------------------------ */
 
+/* The "controller" attribute of drive, virtio-serial and CCID addresses. */
+static int
+dxAddressControllerParse(xmlNodePtr node, unsigned int *controller)
+{
+    if (dxXMLPropUInt(node, "controller", 10, 0, controller) < 0)
+        return -1;
+    if (*controller > DX_CONTROLLER_INDEX_MAX) {
+        dxErrorReport(DX_ERR_INVALID, node,
+                      "address controller '%u' is out of range: must be 0..%d",
+                      *controller, DX_CONTROLLER_INDEX_MAX);
+        return -1;
+    }
+    return 0;
+}
+
 static int
 dxDriveAddressParse(xmlNodePtr node, dxDriveAddress *a)
 {
-    if (dxXMLPropUInt(node, "controller", 10, 0, &a->controller) < 0 ||
+    if (dxAddressControllerParse(node, &a->controller) < 0 ||
         dxXMLPropUInt(node, "bus", 10, 0, &a->bus) < 0 ||
         dxXMLPropUInt(node, "target", 10, 0, &a->target) < 0 ||
         dxXMLPropUInt(node, "unit", 10, 0, &a->unit) < 0)
@@ -239,11 +254,11 @@ dxAddressBodyParse(dxDeviceInfo *info, xmlNodePtr node)
     case DX_ADDRESS_TYPE_DRIVE:
         return dxDriveAddressParse(node, &info->addr.drive);
     case DX_ADDRESS_TYPE_VIRTIO_SERIAL:
-        return (dxXMLPropUInt(node, "controller", 10, 0, &info->addr.vioserial.controller) < 0 ||
+        return (dxAddressControllerParse(node, &info->addr.vioserial.controller) < 0 ||
                 dxXMLPropUInt(node, "bus", 10, 0, &info->addr.vioserial.bus) < 0 ||
                 dxXMLPropUInt(node, "port", 10, 0, &info->addr.vioserial.port) < 0) ? -1 : 0;
     case DX_ADDRESS_TYPE_CCID:
-        return (dxXMLPropUInt(node, "controller", 10, 0, &info->addr.ccid.controller) < 0 ||
+        return (dxAddressControllerParse(node, &info->addr.ccid.controller) < 0 ||
                 dxXMLPropUInt(node, "slot", 10, 0, &info->addr.ccid.slot) < 0) ? -1 : 0;
     case DX_ADDRESS_TYPE_USB:
         return dxUSBAddressParse(node, &info->addr.usb);

@@ -32,6 +32,12 @@ DX_ENUM_DECL(dxAddressType);
 #define DX_PCI_MAX_SLOT 0x1F
 #define DX_PCI_MAX_FUNCTION 7
 #define DX_USB_MAX_PORT_DEPTH 4
+/* Highest controller index (<controller index>, and the controller of a
+ * drive, virtio-serial or CCID address): QEMU 7.2's PCI topology has room
+ * for 256 buses of 32 slots, so no guest can have more controllers of a
+ * type.  The bound also keeps the implicit controllers libvirt adds up to
+ * the highest index referenced from growing without limit. */
+#define DX_CONTROLLER_INDEX_MAX 8191
 
 typedef struct {
     unsigned int domain;

@@ -102,6 +102,13 @@ dxDiskAssignAddress(const dxDomainDef *def, dxDiskDef *disk)
     }
     if (rc == 0)
         return 0;
+    if (addr.controller > DX_CONTROLLER_INDEX_MAX) {
+        dxErrorReportLoc(DX_ERR_INVALID, &disk->info.loc,
+                         "disk target '%s' would need controller %u, beyond the highest "
+                         "controller index %d: use a lower name or an explicit <address>",
+                         disk->dst, addr.controller, DX_CONTROLLER_INDEX_MAX);
+        return -1;
+    }
     if (disk->bus == DX_DISK_BUS_SCSI && dxDiskSCSIHostdevAt(def, &addr)) {
         dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc,
                          "using disk target name '%s' conflicts with SCSI host device "

@@ -5,6 +5,7 @@
 #include "util/dxxml.h"
 
 #include <stddef.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,6 +76,8 @@ dxDiskDefsClear(dxDomainDef *def)
 
 /* ---- target names ------------------------------------------------------------- */
 
+#define DX_DISK_NAME_MAX_INDEX (INT_MAX / 2)
+
 /* Parse "sdb" / "vdaa" / "hdc2": the disk index and the partition number
  * (-1 when none). */
 static int
@@ -92,8 +95,12 @@ dxDiskNameParse(const char *name, int *idx, int *partition)
     }
     if (!p)
         return -1;
-    for (i = 0; *p >= 'a' && *p <= 'z'; i++, p++)
+    for (i = 0; *p >= 'a' && *p <= 'z'; i++, p++) {
+        /* 'sdzzzzz' is already far beyond any bus: stop before int overflows */
+        if (n > DX_DISK_NAME_MAX_INDEX / 26)
+            return -1;
         n = (n + (i ? 1 : 0)) * 26 + (*p - 'a');
+    }
     if (i == 0)
         return -1;
     *idx = n;

@@ -364,6 +364,17 @@ dxQemuDiskGuestMemoryShared(const dxDomainDef *def)
     return true;
 }
 
+/* A drive serial reaches the guest through emulated firmware and inquiry
+ * data that have no quoting of their own: like libvirt, only letters,
+ * digits and "_ .+-" are let through (a space is escaped for QEMU). */
+static bool
+dxQemuDiskSerialSafe(const char *serial)
+{
+    static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                               "0123456789_ .+-";
+    return serial[strspn(serial, safe)] == '\0';
+}
+
 static int
 dxQemuValidateDisk(const dxDomainDef *def, const dxDiskDef *disk)
 {
@@ -371,6 +382,8 @@ dxQemuValidateDisk(const dxDomainDef *def, const dxDiskDef *disk)
 
     if ((why = dxQemuDiskFrontendProblem(def, disk)))
         ;
+    else if (disk->serial && !dxQemuDiskSerialSafe(disk->serial))
+        why = dxAsprintf("driver serial '%s' contains unsafe characters", disk->serial);
     else if (disk->src->shared && !disk->src->readonly &&
              disk->src->format > DX_STORAGE_FORMAT_RAW)
         why = dxAsprintf("shared access for disk '%s' requires use of supported storage format",

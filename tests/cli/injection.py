@@ -143,6 +143,28 @@ FIELDS = [
     ('spice listen address', domain("<graphics type='spice' port='5901' listen='{S}'/>")),
     ('audio file path', domain(
         "<sound model='ich9'><audio id='1'/></sound><audio id='1' type='file' path='/tmp/{S}'/>")),
+    ('disk file path', domain(
+        "<disk type='file' device='disk'><driver name='qemu' type='raw'/>"
+        "<source file='/tmp/{S}'/><target dev='vda' bus='virtio'/></disk>")),
+    ('disk block device path', domain(
+        "<disk type='block' device='disk'><driver name='qemu' type='raw'/>"
+        "<source dev='/dev/{S}'/><target dev='vda' bus='virtio'/></disk>")),
+    ('cdrom file path', domain(
+        "<disk type='file' device='cdrom'><source file='/tmp/{S}.iso'/>"
+        "<target dev='hdc' bus='ide'/><readonly/></disk>")),
+    # (a serial refuses all but letters, digits and "_ .+-", as libvirt
+    # does; a space is escaped as '\\ ', libvirt's spelling, see
+    # SERIAL_SPACES)
+    ('disk serial', domain(
+        "<disk type='file' device='disk'><source file='/tmp/d.img'/>"
+        "<target dev='vda' bus='virtio'/><serial>{S}</serial></disk>")),
+    ('disk alias', domain(
+        "<disk type='file' device='disk'><source file='/tmp/d.img'/>"
+        "<target dev='vda' bus='virtio'/><alias name='ua-{S}'/></disk>")),
+    ('nbd export and host', domain(
+        "<disk type='network' device='disk'><driver name='qemu' type='raw'/>"
+        "<source protocol='nbd' name='{S}'><host name='h{S}' port='10809'/></source>"
+        "<target dev='vda' bus='virtio'/></disk>")),
     ('smartcard database', domain(
         "<controller type='ccid' index='0'/><smartcard mode='host-certificates'>"
         "<certificate>c1{S}</certificate><certificate>c2</certificate>"
@@ -238,6 +260,16 @@ def shell_words(text):
 
 # The shell form is quoted by one generic function: checking it on the
 # fields that reach raw, key=value and JSON options is enough.
+# libvirt refuses a drive serial with anything but these (QEMU driver,
+# "driver serial '...' contains unsafe characters"); so does domxml.
+SERIAL_SAFE = set('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_ .+-')
+REFUSES_UNSAFE = {'disk serial'}
+
+
+def SERIAL_SPACES(value):
+    return value.replace(' ', '\\ ')
+
+
 SHELL_FIELDS = {'domain name', 'kernel, initrd, cmdline', 'smbios system entry'}
 POOL = ThreadPoolExecutor(4)
 ACCEPTED = {}
@@ -270,12 +302,17 @@ def field_case(tmp, field, template):
     assert contains(want_base, MARK), 'the field never reaches the command line: %r' % r.out
     accepted = 0
     for h, path, r in zip(HOSTILE, paths[1:], results[1:]):
+        if field in REFUSES_UNSAFE:
+            safe = all(c in SERIAL_SAFE for c in h)
+            assert (r.rc == 0) == safe, 'hostile %r: %s' % (
+                h, 'refused although safe' if safe else 'not refused: %r' % r)
+            assert safe or 'contains unsafe characters' in r.err, r
         if r.rc != 0:
             assert r.rc == 1 and r.out == b'' and ': error: ' in r.err, \
                 'hostile %r: neither accepted nor refused cleanly: %r' % (h, r)
             continue
         argv = json.loads(r.out)
-        want = substitute(want_base, h)
+        want = substitute(want_base, SERIAL_SPACES(h) if field == 'disk serial' else h)
         have = parse_argv(argv)
         if have != want and ': warning: ' in r.err and not contains(have, h) \
                 and len(have) == len(want):
@@ -292,10 +329,42 @@ def field_case(tmp, field, template):
     ACCEPTED[field] = accepted
 
 
+# Passwords never reach the command line (QEMU gets them over the
+# monitor, as from libvirt): the command line must be the same whatever
+# the password, and must not contain it.
+SECRET_FIELDS = [
+    ('vnc password', domain("<graphics type='vnc' port='5900' passwd='{S}'/>")),
+    ('spice password', domain("<graphics type='spice' port='5901' passwd='{S}'/>")),
+]
+
+
+def secret_case(tmp, field, template):
+    values = [MARK] + HOSTILE
+    paths = []
+    for i, v in enumerate(values):
+        path = os.path.join(tmp, '%d.xml' % i)
+        with open(path, 'w') as f:
+            f.write(template.replace('{S}', xml_value(v)))
+        paths.append(path)
+    results = list(POOL.map(lambda p: to_argv(p, 'json'), paths))
+    assert results[0].rc == 0, 'template refused with the marker: %r' % results[0]
+    base = json.loads(results[0].out)
+    assert not contains(base, MARK), 'the password is on the command line: %r' % base
+    for h, r in zip(HOSTILE, results[1:]):
+        if r.rc != 0:
+            assert r.rc == 1 and r.out == b'' and ': error: ' in r.err, \
+                'hostile %r: neither accepted nor refused cleanly: %r' % (h, r)
+            continue
+        assert json.loads(r.out) == base, \
+            'hostile password %r changed the command line: %r' % (h, r.out)
+
+
 def main():
     t = Tap()
     for field, template in FIELDS:
         t.case(field_case, field, template)
+    for field, template in SECRET_FIELDS:
+        t.case(secret_case, field, template)
     POOL.shutdown()
     # what was refused is fine, but say so: a field that refuses everything
     # is safe, not tested

@@ -6,8 +6,8 @@ with commas, '=', quotes, newlines and shell characters in their strings
 are started for real (`qemu-system-x86_64 -S`, paused, TCG), and each value
 is read back over QMP from where QEMU stored it: the guest name, the VNC
 socket, the kernel, initrd and command line, a virtio-serial port name, a
-9p mount tag and an RNG device file.  Paths are created first, so QEMU can
-open them.
+9p mount tag, an RNG device file and a disk image's file name.  Paths are
+created first, so QEMU can open them.
 
 usage: qemu_readback.py DOMXML
 """
@@ -165,6 +165,15 @@ CASES = [
      lambda d, s: os.makedirs(d + '/f' + s),
      [('mount_tag', lambda q: qom(q, '/machine/peripheral/fs0/virtio-backend', 'mount_tag'),
        lambda d, s: s)]),
+    ('disk file path',
+     lambda d, s: domain(devices="<disk type='file' device='disk'><driver name='qemu' type='raw'/>"
+                         "<source file='%s'/><target dev='vda' bus='virtio'/></disk>"
+                         % xml_value(d + '/d' + s)),
+     lambda d, s: open(d + '/d' + s, 'wb').write(b'\0' * 512),
+     [('block node filename',
+       lambda q: [n['file'] for n in q.cmd('query-named-block-nodes')
+                  if n['node-name'] == 'libvirt-1-storage'][0],
+       lambda d, s: d + '/d' + s)]),
     ('rng file',
      lambda d, s: domain(devices="<rng model='virtio'><backend model='random'>%s</backend></rng>"
                          % xml_value(d + '/r' + s)),
