@@ -205,10 +205,13 @@ dxPCIAddressSetHasBridgeBus(const dxPCIAddressSet *set)
 }
 
 /* Add buses up to ADDR->bus for a device of kind FLAGS: pci-bridges for
- * conventional devices (behind a root port and a pcie-to-pci-bridge when
- * the machine has only PCIe so far), pcie-root-ports for PCIe devices. */
+ * conventional devices, pcie-root-ports for PCIe devices.  When nothing
+ * can take a pci-bridge yet (only PCIe so far), the first new buses are a
+ * root port holding a pcie-to-pci-bridge; growing by one bus then
+ * becomes two, and the device goes on the pcie-to-pci-bridge (ADDR->bus is
+ * updated) while the bridge fills the root port's slot. */
 static int
-dxPCIAddressSetGrow(dxPCIAddressSet *set, const dxPCIAddress *addr, unsigned int flags)
+dxPCIAddressSetGrow(dxPCIAddressSet *set, dxPCIAddress *addr, unsigned int flags)
 {
     long add = (long)addr->bus - (long)set->nbuses + 1;
     int model = DX_CONTROLLER_MODEL_PCI_BRIDGE;
@@ -234,7 +237,10 @@ dxPCIAddressSetGrow(dxPCIAddressSet *set, const dxPCIAddress *addr, unsigned int
         /* QEMU 7.2 has pcie-pci-bridge: preferred over dmi-to-pci-bridge */
         if (!dxPCIAddressSetHasBridgeBus(set)) {
             needPCIeToPCI = true;
-            add++;
+            if (add == 1) {
+                add++;
+                addr->bus++;
+            }
         }
     } else if (set->buses[0].model == DX_CONTROLLER_MODEL_PCIE_ROOT) {
         model = DX_CONTROLLER_MODEL_PCIE_ROOT_PORT;
@@ -245,7 +251,10 @@ dxPCIAddressSetGrow(dxPCIAddressSet *set, const dxPCIAddress *addr, unsigned int
     memset(set->buses + set->nbuses, 0, add * sizeof(*set->buses));
     set->nbuses += add;
     if (needPCIeToPCI) {
-        dxPCIBusSetModel(&set->buses[i++], DX_CONTROLLER_MODEL_PCIE_ROOT_PORT);
+        /* the root port's only slot is the bridge's, not the device's */
+        dxPCIBusSetModel(&set->buses[i], DX_CONTROLLER_MODEL_PCIE_ROOT_PORT);
+        set->buses[i].slots[set->buses[i].minSlot].functions |= 1u;
+        i++;
         dxPCIBusSetModel(&set->buses[i++], DX_CONTROLLER_MODEL_PCIE_TO_PCI_BRIDGE);
     }
     for (; i < set->nbuses; i++)
@@ -828,8 +837,16 @@ dxPCIDryRun(dxDomainDef *def, size_t nbuses, int maxIdx)
         dxPCIAddressReserveNextAddr(set, NULL, DX_PCI_CONNECT_TYPE_PCIE_DEVICE |
                                     DX_PCI_CONNECT_HOTPLUGGABLE, -1) < 0)
         goto cleanup;
-    for (i = 1; i < set->nbuses; i++)
-        dxDomainDefMaybeAddController(def, DX_CONTROLLER_TYPE_PCI, (int)i, set->buses[i].model);
+    for (i = 1; i < set->nbuses; i++) {
+        dxControllerDef *added = dxDomainDefMaybeAddController(def, DX_CONTROLLER_TYPE_PCI,
+                                                               (int)i, set->buses[i].model);
+        /* a new pci-bridge needs a slot itself: when the buses counted are
+         * full to the last slot, there is none and no bus can be added for
+         * it (libvirt refuses such a domain the same way) */
+        if (added && added->model == DX_CONTROLLER_MODEL_PCI_BRIDGE &&
+            dxPCIAddressReserveNextAddr(set, NULL, DX_PCI_CONNECT_TYPE_PCI_BRIDGE, -1) < 0)
+            goto cleanup;
+    }
     rc = (long)set->nbuses;
  cleanup:
     dxPCIAddressSetFree(set);

@@ -208,15 +208,19 @@ dxQemuValidateParallel(const dxDomainDef *def, const dxChrDef *chr)
     const char *arch = def->os.arch;
     const char *machine = def->os.machine;
 
-    if ((arch && strncmp(arch, "s390", 4) == 0) ||
-        (arch && strncmp(arch, "ppc64", 5) == 0 && machine &&
-         strncmp(machine, "pseries", 7) == 0)) {
-        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &chr->info.loc,
-                         "parallel ports are not supported on %s guests: remove "
-                         "<parallel> or use a <serial> port", arch);
-        return -1;
-    }
-    return 0;
+    const char *where = NULL;
+
+    if (arch && strncmp(arch, "s390", 4) == 0)
+        where = arch;
+    else if (arch && strncmp(arch, "ppc64", 5) == 0 && machine &&
+             strncmp(machine, "pseries", 7) == 0)
+        where = "pSeries";
+    if (!where)
+        return 0;
+    dxErrorReportLoc(DX_ERR_UNSUPPORTED, &chr->info.loc,
+                     "parallel ports are not supported on %s guests: remove "
+                     "<parallel> or use a <serial> port", where);
+    return -1;
 }
 
 /* A virtio channel's socket at DIR/domain-SOMETHING/NAME, NAME being the

@@ -762,6 +762,18 @@ dxEnumeratesIn(const dxRelaxNG *rng, const xmlNode *alt, const char *name)
     return yes;
 }
 
+/* Do all the attribute patterns NAMED take fixed sets of values? */
+static bool
+dxAllEnumerations(const dxRelaxNG *rng, const dxPatSet *named)
+{
+    size_t i;
+    for (i = 0; i < named->n; i++) {
+        if (!dxIsEnumeration(rng, dxPatContent(named->v[i]), 0))
+            return false;
+    }
+    return named->n > 0;
+}
+
 static bool
 dxMentions(const dxRelaxNG *rng, const xmlNode *alt, const char *name)
 {
@@ -773,9 +785,23 @@ dxMentions(const dxRelaxNG *rng, const xmlNode *alt, const char *name)
     return yes;
 }
 
+/* Does ALT have an attribute NAME that, when present, takes fixed values
+ * (a <filesystem> without type is a mount; with one, it says which)? */
+static bool
+dxEnumeratesOptionally(const dxRelaxNG *rng, const xmlNode *alt, const char *name)
+{
+    dxPatSet named = { NULL, 0 };
+    bool yes;
+    dxAttrsNamed(rng, alt, name, &named);
+    yes = dxAllEnumerations(rng, &named);
+    dxPatSetClear(&named);
+    return yes;
+}
+
 /* The attribute whose fixed values tell the alternatives ALTS apart: two
  * of them require it with fixed values, or one does and another has no
- * such attribute at all (<serial> with a type, or without: a pty).  NULL
+ * such attribute at all (<serial> with a type, or without: a pty) or has it
+ * only optionally, with fixed values (<filesystem> without type).  NULL
  * when there is none.  The name returned belongs to the schema document. */
 static const char *
 dxDiscriminator(const dxRelaxNG *rng, const xmlNode *const *alts, size_t nalts)
@@ -794,7 +820,9 @@ dxDiscriminator(const dxRelaxNG *rng, const xmlNode *const *alts, size_t nalts)
             for (j = 0; j < nalts; j++) {
                 if (dxEnumeratesIn(rng, alts[j], name))
                     enumerating++;
-                else if (!dxMentions(rng, alts[j], name) && !dxIsRNGNamed(alts[j], "notAllowed"))
+                else if ((!dxMentions(rng, alts[j], name) ||
+                          dxEnumeratesOptionally(rng, alts[j], name)) &&
+                         !dxIsRNGNamed(alts[j], "notAllowed"))
                     absent++;
             }
             if (enumerating >= 1 && enumerating + (absent ? 1 : 0) > bestScore) {
@@ -832,7 +860,10 @@ dxSelectAlternatives(const dxRelaxNG *rng, const xmlNode *choice, const dxNarrow
             match = value == NULL;      /* this kind has no such attribute */
         else if (!value)
             match = true;               /* cannot tell without the value */
-        else if (dxEnumeratesIn(rng, alts[i], disc)) {
+        else if (dxEnumeratesIn(rng, alts[i], disc) || dxAllEnumerations(rng, &named)) {
+            /* an optional attribute, when present, must still have one of
+             * its values (<filesystem> without type is a mount, but one
+             * with type='file' is not) */
             size_t k;
             match = false;
             for (k = 0; k < named.n && !match; k++)

@@ -245,6 +245,17 @@ test_q35_many_root_ports(void **state)
     checkArgv("q35-many-root-ports");
 }
 
+/* q35 with 32 conventional PCI NICs: the pcie-to-pci-bridge added for
+ * them (its root port holds nothing else) fills up, so a pci-bridge is
+ * added into its first slot and takes the last two NICs. */
+static void
+test_q35_pcie_to_pci_bridge_full(void **state)
+{
+    (void)state;
+    checkCase("q35-pcie-to-pci-bridge-full");
+    checkArgv("q35-pcie-to-pci-bridge-full");
+}
+
 /* q35 with root ports, a switch and a DMI bridge written by the user. */
 static void
 test_q35_topology(void **state)
@@ -341,6 +352,7 @@ main(void)
         cmocka_unit_test(test_q35_mixed),
         cmocka_unit_test(test_q35_topology),
         cmocka_unit_test(test_q35_many_root_ports),
+        cmocka_unit_test(test_q35_pcie_to_pci_bridge_full),
         cmocka_unit_test(test_pc_explicit),
         cmocka_unit_test(test_errors),
     };

@@ -24,6 +24,7 @@ static const char *top =
     "        <element name='name'><text/></element>"
     "        <optional><element name='once'><empty/></element></optional>"
     "        <zeroOrMore><ref name='disk'/></zeroOrMore>"
+    "        <zeroOrMore><ref name='fs'/></zeroOrMore>"
     "        <optional><element name='meta'><ref name='any'/></element></optional>"
     "        <zeroOrMore><element name='port'><choice>"
     "          <group><attribute name='kind'><value>tcp</value></attribute>"
@@ -49,6 +50,15 @@ static const char *top =
     "        <attribute name='slot'><ref name='slot'/></attribute>"
     "      </element></optional>"
     "    </element>"
+    "  </define>"
+    "  <define name='fs'>"
+    "    <element name='fs'><choice>"
+    "      <group><optional><attribute name='kind'><choice><value>mount</value><value>bind</value>"
+    "             </choice></attribute></optional>"
+    "             <element name='source'><attribute name='dir'><text/></attribute></element></group>"
+    "      <group><attribute name='kind'><value>file</value></attribute>"
+    "             <element name='source'><attribute name='file'><text/></attribute></element></group>"
+    "    </choice></element>"
     "  </define>"
     "  <define name='any'>"
     "    <zeroOrMore><element><anyName/><zeroOrMore><choice>"
@@ -193,6 +203,21 @@ test_kind_or_none(void **state)
     found_free(&f);
 }
 
+/* A kind whose attribute is optional (no kind: a mount) is still told
+ * apart when the element names another kind. */
+static void
+test_optional_kind(void **state)
+{
+    const dxRelaxNG *rng = *state;
+    found f = diagnose(rng, "<root><name/><fs kind='file'><source dir='/d'/></fs>"
+                            "<fs><source dir='/e'/></fs></root>");
+    assert_int_equal(f.n, 2);
+    assert_found(&f, 0, "1:38 attribute 'dir' is not allowed in <source> of <fs kind='file'>; "
+                        "allowed: file");
+    assert_found(&f, 1, "1:30 missing required attribute 'file' in element 'source'");
+    found_free(&f);
+}
+
 static void
 test_suggest(void **state)
 {
@@ -252,6 +277,7 @@ main(void)
         cmocka_unit_test(test_culprits),
         cmocka_unit_test(test_kinds_are_told_apart),
         cmocka_unit_test(test_kind_or_none),
+        cmocka_unit_test(test_optional_kind),
         cmocka_unit_test(test_suggest),
         cmocka_unit_test(test_missing_include_fails),
     };
