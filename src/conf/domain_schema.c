@@ -317,11 +317,53 @@ dxSchemaValidateSlices(xmlRelaxNGValidCtxtPtr vctxt, xmlDocPtr doc, dxSchemaSlic
     return rc;
 }
 
+/* The content of <metadata> is any XML at all (the grammar's anyElement):
+ * it cannot make a document invalid, and libxml2 checks a long list of
+ * elements there in quadratic time too.  Its elements are left out of the
+ * check (text, which the grammar refuses there, stays in). */
+static bool
+dxSchemaHideMetadata(dxSchemaSlices *hidden, xmlDocPtr doc)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc), cur;
+    xmlNodePtr *kept;
+    size_t nkept = 0, i = 0;
+
+    memset(hidden, 0, sizeof(*hidden));
+    for (cur = root ? root->children : NULL; cur; cur = cur->next) {
+        if (cur->type == XML_ELEMENT_NODE && !cur->ns &&
+            xmlStrEqual(cur->name, BAD_CAST "metadata"))
+            break;
+    }
+    if (!cur || !cur->children)
+        return false;
+    hidden->parent = cur;
+    for (cur = hidden->parent->children; cur; cur = cur->next)
+        hidden->nkids++;
+    hidden->kids = dxNewN(xmlNodePtr, hidden->nkids);
+    kept = dxNewN(xmlNodePtr, hidden->nkids);
+    for (cur = hidden->parent->children; cur; cur = cur->next) {
+        hidden->kids[i++] = cur;
+        if (cur->type != XML_ELEMENT_NODE)
+            kept[nkept++] = cur;
+    }
+    dxSchemaLink(hidden->parent, kept, nkept);
+    free(kept);
+    return true;
+}
+
+static void
+dxSchemaUnhide(dxSchemaSlices *hidden)
+{
+    dxSchemaLink(hidden->parent, hidden->kids, hidden->nkids);
+    free(hidden->kids);
+}
+
 int
 dxSchemaValidateDoc(xmlDocPtr doc)
 {
     dxSchemaRun run = { (const char *)doc->URL, NULL, 0, NULL, 0 };
-    dxSchemaSlices slices;
+    dxSchemaSlices slices, metadata;
+    bool metadataHidden;
     xmlRelaxNGValidCtxtPtr vctxt;
     size_t i, reported = 0;
     int rc;
@@ -331,10 +373,13 @@ dxSchemaValidateDoc(xmlDocPtr doc)
     if (!(vctxt = xmlRelaxNGNewValidCtxt(dxSchema)))
         abort();
     xmlRelaxNGSetValidStructuredErrors(vctxt, dxSchemaCollect, &run);
+    metadataHidden = dxSchemaHideMetadata(&metadata, doc);
     if (dxSchemaSlicesInit(&slices, doc))
         rc = dxSchemaValidateSlices(vctxt, doc, &slices);
     else
         rc = xmlRelaxNGValidateDoc(vctxt, doc);
+    if (metadataHidden)
+        dxSchemaUnhide(&metadata);
     xmlRelaxNGFreeValidCtxt(vctxt);
     if (rc != 0) {
         reported = dxRelaxNGDiagnose(dxSchemaIndex, xmlDocGetRootElement(doc),

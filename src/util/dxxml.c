@@ -26,10 +26,21 @@ typedef struct {
     const char *name;
     bool reported;
     unsigned int depth;                     /* of the element being parsed */
+    /* child elements so far of the open element at each depth */
+    unsigned int children[DX_XML_MAX_DEPTH + 2];
     /* libxml2's own handlers, which ours wrap */
     internalSubsetSAXFunc internalSubset;
     startElementNsSAX2Func startElementNs;
     endElementNsSAX2Func endElementNs;
+    /* the last start tag's '<': where its line starts and its column, so
+     * that the next one scans only the text in between (scanning back to
+     * the start of the line each time made a document written on one line
+     * quadratic).  Valid while libxml2's buffer stays where it was. */
+    const xmlChar *lastBase;
+    unsigned long lastConsumed;
+    const xmlChar *lastTag;
+    const xmlChar *lastLineStart;
+    int lastCol;
 } dxXMLParseState;
 
 /* libxml2's wording for the encoding problems hostile inputs hit is
@@ -132,12 +143,12 @@ dxXMLInit(void)
  * dxXMLNodePosition() (dxerror.c) reads them back.
  * ------------------------------------------------------------------------ */
 
+/* The column of P, FROM being on the same line at column COL. */
 static int
-dxXMLColumnOf(const xmlChar *lineStart, const xmlChar *p)
+dxXMLColumnFrom(const xmlChar *from, int col, const xmlChar *p)
 {
-    int col = 1;
-    for (; lineStart < p; lineStart++) {
-        if ((*lineStart & 0xC0) != 0x80)    /* count characters, not bytes */
+    for (; from < p; from++) {
+        if ((*from & 0xC0) != 0x80)         /* count characters, not bytes */
             col++;
     }
     return col;
@@ -174,11 +185,22 @@ dxXMLSetPosition(xmlNodePtr holder, int line, int col)
     holder->extra = col > 0 && col < 65535 ? (unsigned short)col : 0;
 }
 
-/* Walk the start tag P..END: "<name attr='v' ...", tracking lines. */
+/* Walk the start tag P..END: "<name attr='v' ...", tracking lines.  REF
+ * is a point of the tag's current line whose column, REFCOL, is known
+ * (when COLKNOWN); each column is counted on from the previous one. */
 static void
 dxXMLRecordAttrPositions(xmlNodePtr node, const xmlChar *p, const xmlChar *end,
-                         int line, const xmlChar *lineStart, bool colKnown)
+                         int line, const xmlChar *ref, int refCol, bool colKnown)
 {
+#define DX_XML_NEWLINE_AT(q) \
+    do { \
+        if (*(q) == '\n') { \
+            line++; \
+            ref = (q) + 1; \
+            refCol = 1; \
+            colKnown = true; \
+        } \
+    } while (0)
     p++;   /* '<' */
     while (p < end && !IS_BLANK_CH(*p) && *p != '/' && *p != '>')
         p++;
@@ -187,11 +209,7 @@ dxXMLRecordAttrPositions(xmlNodePtr node, const xmlChar *p, const xmlChar *end,
         xmlAttrPtr attr;
         xmlChar quote;
         while (p < end && IS_BLANK_CH(*p)) {
-            if (*p == '\n') {
-                line++;
-                lineStart = p + 1;
-                colKnown = true;
-            }
+            DX_XML_NEWLINE_AT(p);
             p++;
         }
         if (p >= end || *p == '/' || *p == '>')
@@ -200,30 +218,60 @@ dxXMLRecordAttrPositions(xmlNodePtr node, const xmlChar *p, const xmlChar *end,
         while (p < end && !IS_BLANK_CH(*p) && *p != '=')
             p++;
         attr = dxXMLFindAttrByQName(node, name, p - name);
+        if (colKnown) {
+            refCol = dxXMLColumnFrom(ref, refCol, name);
+            ref = name;
+        }
         if (attr && attr->children)
-            dxXMLSetPosition(attr->children, line,
-                             colKnown ? dxXMLColumnOf(lineStart, name) : 0);
+            dxXMLSetPosition(attr->children, line, colKnown ? refCol : 0);
         while (p < end && *p != '\'' && *p != '"') {
-            if (*p == '\n') {
-                line++;
-                lineStart = p + 1;
-                colKnown = true;
-            }
+            DX_XML_NEWLINE_AT(p);
             p++;
         }
         if (p >= end)
             return;
         quote = *p++;
         while (p < end && *p != quote) {
-            if (*p == '\n') {
-                line++;
-                lineStart = p + 1;
-                colKnown = true;
-            }
+            DX_XML_NEWLINE_AT(p);
             p++;
         }
         p++;
     }
+#undef DX_XML_NEWLINE_AT
+}
+
+/* Line start and column of the '<' at P.  The previous start tag's are
+ * reused when libxml2's buffer has not moved since: only the text between
+ * the two tags is scanned. */
+static void
+dxXMLTagColumn(dxXMLParseState *st, xmlParserInputPtr in, const xmlChar *p,
+               const xmlChar **lineStart, int *col)
+{
+    const xmlChar *q;
+
+    if (st->lastTag && st->lastBase == in->base && st->lastConsumed == in->consumed &&
+        st->lastTag <= p) {
+        for (q = p; q > st->lastTag && q[-1] != '\n'; q--)
+            ;
+        if (q > st->lastTag) {            /* a newline in between */
+            *lineStart = q;
+            *col = dxXMLColumnFrom(q, 1, p);
+        } else {
+            *lineStart = st->lastLineStart;
+            *col = st->lastCol ? dxXMLColumnFrom(st->lastTag, st->lastCol, p) : 0;
+        }
+    } else {
+        for (q = p; q > in->base && q[-1] != '\n'; q--)
+            ;
+        *lineStart = q;
+        /* the line may begin in input already discarded by libxml2 */
+        *col = q == in->base && in->consumed > 0 ? 0 : dxXMLColumnFrom(q, 1, p);
+    }
+    st->lastBase = in->base;
+    st->lastConsumed = in->consumed;
+    st->lastTag = p;
+    st->lastLineStart = *lineStart;
+    st->lastCol = *col;
 }
 
 static void
@@ -231,8 +279,7 @@ dxXMLRecordPositions(xmlParserCtxtPtr ctxt, xmlNodePtr node)
 {
     xmlParserInputPtr in = ctxt->input;
     const xmlChar *cur, *p, *q, *lineStart;
-    int newlines = 0, line;
-    bool colKnown = true;
+    int newlines = 0, line, col;
 
     if (!in || !in->base || !in->cur)
         return;
@@ -244,14 +291,10 @@ dxXMLRecordPositions(xmlParserCtxtPtr ctxt, xmlNodePtr node)
     for (q = p; q < cur; q++)
         newlines += *q == '\n';
     line = in->line - newlines;
-    for (lineStart = p; lineStart > in->base && lineStart[-1] != '\n'; lineStart--)
-        ;
-    /* the line may begin in input already discarded by libxml2 */
-    if (lineStart == in->base && in->consumed > 0)
-        colKnown = false;
+    dxXMLTagColumn(ctxt->_private, in, p, &lineStart, &col);
     if (line < 65535 && node->line < 65535)
-        dxXMLSetPosition(node, line, colKnown ? dxXMLColumnOf(lineStart, p) : 0);
-    dxXMLRecordAttrPositions(node, p, cur, line, lineStart, colKnown);
+        dxXMLSetPosition(node, line, col);
+    dxXMLRecordAttrPositions(node, p, cur, line, p, col, col > 0);
 }
 
 static void
@@ -329,6 +372,24 @@ dxXMLStartElementNs(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         if (!st->reported) {
             char *msg = dxAsprintf("elements are nested deeper than the limit of %d levels",
                                    DX_XML_MAX_DEPTH);
+            st->reported = true;
+            dxErrorReportAt(DX_ERR_LIMIT, DX_SEVERITY_ERROR, st->name,
+                            ctxt->input ? ctxt->input->line : 0, 0, NULL, msg);
+            free(msg);
+        }
+        xmlStopParser(ctxt);
+        return;
+    }
+    st->children[st->depth] = 0;
+    if (++st->children[st->depth - 1] > DX_XML_MAX_CHILDREN) {
+        if (!st->reported) {
+            xmlNodePtr parent = ctxt->node;
+            const char *pfx = parent && parent->ns && parent->ns->prefix ?
+                              (const char *)parent->ns->prefix : NULL;
+            char *msg = dxAsprintf("element <%s%s%s> has more than the limit of %d child elements",
+                                   pfx ? pfx : "", pfx ? ":" : "",
+                                   parent ? (const char *)parent->name : "?",
+                                   DX_XML_MAX_CHILDREN);
             st->reported = true;
             dxErrorReportAt(DX_ERR_LIMIT, DX_SEVERITY_ERROR, st->name,
                             ctxt->input ? ctxt->input->line : 0, 0, NULL, msg);
@@ -416,7 +477,7 @@ dxXMLDoctypeLine(const char *data, size_t len)
 static xmlDocPtr
 dxXMLParseMemory(const char *data, size_t len, const char *name)
 {
-    dxXMLParseState st = { name, false, 0, NULL, NULL, NULL };
+    dxXMLParseState st = { .name = name };
     xmlParserCtxtPtr ctxt;
     xmlDocPtr doc;
     const char *refused;

@@ -20,6 +20,11 @@
 
 #define DX_XML_MAX_INPUT_BYTES (16u * 1024 * 1024)   /* 16 MiB */
 #define DX_XML_MAX_DEPTH 256                        /* libxml2's own limit */
+/* Child elements of one element.  More than the guest could use even in
+ * <devices> (QEMU's whole PCI space is 65,536 functions), and a bound on
+ * libxml2's RelaxNG check, which is quadratic in the number of children
+ * matched by one <zeroOrMore>. */
+#define DX_XML_MAX_CHILDREN 65536
 
 typedef enum {
     DX_PROP_REQUIRED = 1 << 0,  /* absence is an error */

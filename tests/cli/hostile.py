@@ -8,6 +8,7 @@ file it was given.
 usage: hostile.py DOMXML
 """
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -152,6 +153,57 @@ def nesting_under_the_limit_is_fine(tmp):
     r = run(DOMXML, 'format', path)
     assert r.rc == 0, r
     assert r.out.count(b'<x:a') == depth + 1, r.out[:300]
+
+
+def one_line_document(tmp):
+    """A whole domain on one line (minified XML): 200,000 elements, each
+    placed at its column.  Finding a column by scanning back to the start
+    of the line made this quadratic (hours), and so did libxml2's check of
+    <metadata>'s long lists; it must take about a second."""
+    n = 20 if WRAPPER else 4000
+    group = "<x:c>" + "<x:b k='v'/>" * 50 + "</x:c>"
+    data = domain(body="<metadata><x:a xmlns:x='urn:x'>" + group * n +
+                  "</x:a></metadata>").replace('\n', '')
+    path = write(os.path.join(tmp, 'in.xml'), data)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    r = run(DOMXML, 'validate', path)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    assert r.rc == 0, r
+    assert WRAPPER or cpu < 15, '%.1f CPU seconds for %d elements on one line' % (cpu, n)
+    # an error before and one after the long stretch: the first at its
+    # column, the second on its line (columns past 65,535 are not kept)
+    bad = data.replace("</name>", "</name><oops/>").replace("</metadata>", "</metadata><oops/>")
+    path = write(os.path.join(tmp, 'in.xml'), bad)
+    col = bad.index('<oops/>') + 1
+    r = run(DOMXML, 'validate', path)
+    assert r.rc == 1 and ('in.xml:1:%d: error: unknown element' % col) in r.err, (col, r.err[:300])
+    assert 'in.xml:1: error: unknown element' in r.err, r.err[:300]
+
+
+def too_many_children(tmp):
+    """More child elements under one element than the limit: refused while
+    parsing (libxml2's schema check is quadratic in them); the limit itself
+    is fine."""
+    # (under a wrapper such as valgrind, only the refusal: its error path)
+    for n, ok in ((65537, False),) if WRAPPER else ((65536, True), (65537, False)):
+        data = domain(body="<metadata><x:a xmlns:x='urn:x'>" + "<x:b/>" * n +
+                      "</x:a></metadata>\n")
+        if ok:
+            path = write(os.path.join(tmp, 'in.xml'), data)
+            r = run(DOMXML, 'format', path)
+            assert r.rc == 0, r
+            # the schema check leaves <metadata>'s content (any XML) out:
+            # libxml2 would take seconds over a list this long
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            r = run(DOMXML, 'validate', path)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            assert r.rc == 0, r
+            assert WRAPPER or cpu < 1.5, '%.1f CPU seconds to validate' % cpu
+        else:
+            expect_refused(tmp, data, 'in.xml:4:',
+                           'element <x:a> has more than the limit of 65536 child elements')
 
 
 def file_of_100mb(tmp):
@@ -323,7 +375,8 @@ def main():
         t.case(fn)
     for depth in (257, 10000):
         t.case(deep_nesting, depth)
-    for fn in [nesting_under_the_limit_is_fine, file_of_100mb, stream_of_100mb,
+    for fn in [nesting_under_the_limit_is_fine, one_line_document, too_many_children,
+               file_of_100mb, stream_of_100mb,
                exactly_at_the_limit, long_text_is_fine, nul_bytes, invalid_utf8, declared_encoding_is_honoured,
                overflowing_numbers, largest_memory_is_exact]:
         t.case(fn)

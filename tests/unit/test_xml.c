@@ -302,6 +302,43 @@ test_positions(void **state)
     xmlFreeDoc(doc);
 }
 
+/* Several elements on one line: each column is counted on from the
+ * previous tag (characters, not bytes), and a tag after a newline in text
+ * starts again from that line. */
+static void
+test_positions_one_line(void **state)
+{
+    xmlDocPtr doc = dxXMLParseString(
+        "<r><a x='1'/><t>\xc3\xa9\xc3\xa9</t><a  y='2' z='3'/>"
+        "<t>x\ny</t><b c='4'/></r>", "p.xml");
+    xmlNodePtr r = dxXMLRoot(doc, "r");
+    xmlNodePtr a1 = dxXMLChild(r, "a");
+    xmlNodePtr a2 = dxXMLNextElement(dxXMLNextElement(a1));
+    xmlNodePtr b = dxXMLChild(r, "b");
+    int line, col;
+    (void)state;
+    dxXMLNodePosition(a1, &line, &col);
+    assert_int_equal(line, 1);
+    assert_int_equal(col, 4);
+    dxXMLNodePosition((xmlNodePtr)xmlHasProp(a1, (const xmlChar *)"x"), &line, &col);
+    assert_int_equal(col, 7);
+    /* <t>éé</t> is 9 characters (13 bytes) from column 14 */
+    dxXMLNodePosition(a2, &line, &col);
+    assert_int_equal(line, 1);
+    assert_int_equal(col, 23);
+    dxXMLNodePosition((xmlNodePtr)xmlHasProp(a2, (const xmlChar *)"y"), &line, &col);
+    assert_int_equal(col, 27);
+    dxXMLNodePosition((xmlNodePtr)xmlHasProp(a2, (const xmlChar *)"z"), &line, &col);
+    assert_int_equal(col, 33);
+    dxXMLNodePosition(b, &line, &col);
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 6);
+    dxXMLNodePosition((xmlNodePtr)xmlHasProp(b, (const xmlChar *)"c"), &line, &col);
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 9);
+    xmlFreeDoc(doc);
+}
+
 static char *
 hint(void *opaque, const xmlNode *element, bool isAttr, const char *name)
 {
@@ -330,6 +367,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_positions, setup),
+        cmocka_unit_test_setup(test_positions_one_line, setup),
         cmocka_unit_test_setup(test_unused_hints, setup),
         cmocka_unit_test_setup(test_readers, setup),
         cmocka_unit_test_setup(test_reader_errors_name_line_and_element, setup),
