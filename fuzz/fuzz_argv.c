@@ -102,16 +102,40 @@ dxFuzzReparseExpanded(const char *xml)
     return def;
 }
 
+/* The "<controller type='T' index='N'" openings of XML, in order. */
+static char *
+dxFuzzControllerOrder(const char *xml)
+{
+    size_t len = 1;
+    const char *p;
+    char *order;
+
+    for (p = xml; (p = strstr(p, "<controller ")); p++)
+        len += strcspn(p, ">") + 1;
+    if (!(order = calloc(1, len)))
+        abort();
+    for (p = xml; (p = strstr(p, "<controller ")); p++) {
+        strncat(order, p, strcspn(p, ">"));
+        strcat(order, "\n");
+    }
+    return order;
+}
+
 /* The expanded XML must be accepted again and give the same options.
  * Like libvirt, re-parsing may move implicit controllers to the end of
  * their list once (they are no longer "implicit"), so the fixed point is
- * required from the second round on. */
+ * required from the second round on.  When that move reorders the
+ * controllers, the USB ports libvirt gives at start to controllers
+ * without an address (CCID) follow the new order, exactly as they do when
+ * libvirt reloads a configuration: the options are then compared from the
+ * second round on too. */
 static void
 dxFuzzCheckExpanded(char *first, char **args)
 {
-    char *second, *third;
+    char *second, *third, *order1, *order2;
     char *argvText = NULL, *argv2Text;
     dxDomainDef *again, *thirdDef;
+    dxDomainDef *reference;
     char **args2;
 
     again = dxFuzzReparseExpanded(first);
@@ -120,9 +144,20 @@ dxFuzzCheckExpanded(char *first, char **args)
     third = dxDomainDefFormat(thirdDef, 0);
     if (strcmp(second, third) != 0)
         dxFuzzFailDiff("expanding the expanded XML twice changed it", second, third);
+    order1 = dxFuzzControllerOrder(first);
+    order2 = dxFuzzControllerOrder(second);
+    reference = again;
+    if (args && strcmp(order1, order2) != 0) {
+        args = dxDomainDefBuildArgv(again, NULL, NULL);
+        reference = thirdDef;
+    }
+    free(order1);
+    free(order2);
     if (args) {
         argvText = dxFuzzJoinSorted(args);
-        if (!(args2 = dxDomainDefBuildArgv(again, NULL, NULL))) {
+        if (reference != again)
+            dxArgvListFree(args);
+        if (!(args2 = dxDomainDefBuildArgv(reference, NULL, NULL))) {
             dxFuzzPrintErrors("argv");
             dxFuzzFail("no argv from the expanded XML:\n%s", first);
         }

@@ -195,7 +195,9 @@ dxFSParseChildren(dxFSDef *fs, xmlNodePtr node)
     /* a volume names its pool and volume instead (both required when the
      * <source> is there); libvirt 9.0 crashes on a volume without one */
     if (!fs->src && !fs->sock && !fs->pool && fs->type != DX_FS_TYPE_RAM) {
-        dxErrorReport(DX_ERR_INVALID, node, "missing source element in filesystem");
+        /* the schema says so too: a grammar error */
+        dxErrorReportFlags(DX_ERR_INVALID, DX_SEVERITY_ERROR, DX_ERROR_FLAG_GRAMMAR,
+                           (const dxXMLNode *)node, "missing source element in filesystem");
         return -1;
     }
     if (!(child = dxXMLChild(node, "target")) ||

@@ -596,19 +596,20 @@ dxPCIReserveQ35USB2(dxPCIAddressSet *set, dxControllerDef *cont)
 {
     dxPCIAddress addr = { 0 };
 
-    if ((cont->model != DX_CONTROLLER_MODEL_USB_ICH9_EHCI1 &&
-         cont->model != DX_CONTROLLER_MODEL_USB_ICH9_UHCI1) ||
-        cont->info.type != DX_ADDRESS_TYPE_NONE || cont->idx > 1)
+    /* Only a UHCI1 companion claims the slot (its EHCI master and the
+     * other companions join it later); a lone EHCI is an ordinary PCI
+     * device.  Sets take 1d, then 1a, whatever their index. */
+    if (cont->model != DX_CONTROLLER_MODEL_USB_ICH9_UHCI1 ||
+        cont->info.type != DX_ADDRESS_TYPE_NONE)
         return 0;
-    addr.slot = cont->idx == 0 ? 0x1d : 0x1a;
     set->loc = &cont->info.loc;
-    if (dxPCIAddressSlotInUse(set, &addr))
-        return 0;
-    if (cont->model == DX_CONTROLLER_MODEL_USB_ICH9_EHCI1) {
-        addr.function = 7;
-    } else {
-        addr.multi = DX_TRISTATE_SWITCH_ON;
+    addr.slot = 0x1d;
+    if (dxPCIAddressSlotInUse(set, &addr)) {
+        addr.slot = 0x1a;
+        if (dxPCIAddressSlotInUse(set, &addr))
+            return 0;
     }
+    addr.multi = DX_TRISTATE_SWITCH_ON;
     if (dxPCIAddressReserveAddr(set, &addr, DX_PCI_CONNECT_TYPE_PCIE_DEVICE) < 0)
         return -1;
     cont->info.type = DX_ADDRESS_TYPE_PCI;

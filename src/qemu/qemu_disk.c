@@ -301,6 +301,9 @@ dxQemuDiskFrontendProblem(const dxDomainDef *def, const dxDiskDef *disk)
     if (disk->device == DX_DISK_DEVICE_LUN && disk->src->format &&
         disk->src->format != DX_STORAGE_FORMAT_RAW)
         return dxStrdup("disk device 'lun' must use 'raw' format");
+    /* scsi-block passes the host LUN's own identity through */
+    if (disk->device == DX_DISK_DEVICE_LUN && disk->bus == DX_DISK_BUS_SCSI && disk->serial)
+        return dxStrdup("scsi-block 'lun' devices do not support the serial property");
     if (disk->sgio == DX_DISK_SGIO_UNFILTERED)
         return dxStrdup("unfiltered sgio is no longer supported");
     if (disk->device == DX_DISK_DEVICE_LUN && disk->bus != DX_DISK_BUS_SCSI &&
