@@ -33,10 +33,7 @@ dxDomainDefParseDoc(xmlDocPtr doc, unsigned int flags)
             failed = 1;
     } else {
         /* the grammar also provides did-you-mean hints for unknown names */
-        size_t before = dxErrorMark();
-        if (dxSchemaLoad() < 0)
-            while (dxErrorCount() > before)
-                dxErrorRemove(before);
+        dxSchemaUseHints();
     }
     if (!(def = dxDomainDefParseNode(root, strict ? DX_PARSE_STRICT : 0)))
         failed = 1;

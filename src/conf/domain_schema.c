@@ -86,6 +86,30 @@ dxSchemaCompile(void)
     dxXMLSetNameHints(dxSchemaHint, NULL);
 }
 
+/* The hints need the grammar only when a name is unknown: compiling it
+ * (about 10 ms) is most of the time of a command that reads one valid
+ * file without the schema, so that waits for the first question. */
+static char *
+dxSchemaHintLazy(void *opaque, const xmlNode *element, bool isAttr, const char *name)
+{
+    pthread_once(&dxSchemaOnce, dxSchemaCompile);
+    return dxSchemaHint(opaque, element, isAttr, name);
+}
+
+static pthread_once_t dxSchemaHintsOnce = PTHREAD_ONCE_INIT;
+
+static void
+dxSchemaInstallHints(void)
+{
+    dxXMLSetNameHints(dxSchemaHintLazy, NULL);
+}
+
+void
+dxSchemaUseHints(void)
+{
+    pthread_once(&dxSchemaHintsOnce, dxSchemaInstallHints);
+}
+
 int
 dxSchemaLoad(void)
 {

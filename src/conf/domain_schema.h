@@ -13,6 +13,9 @@
 
 /* Compile the grammar (once per process); 0 or -1 (error reported). */
 int dxSchemaLoad(void);
+/* Give dxXMLReportUnused the grammar's did-you-mean hints, compiling the
+ * grammar only when a hint is first asked for. */
+void dxSchemaUseHints(void);
 /* The grammar's name index (see util/dxrelaxng.h), or NULL. */
 const dxRelaxNG *dxSchemaGetIndex(void);
 /* 0 when DOC is valid; -1 with one error per violation otherwise, each at
