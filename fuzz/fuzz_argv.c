@@ -102,21 +102,30 @@ dxFuzzReparseExpanded(const char *xml)
     return def;
 }
 
-/* The "<controller type='T' index='N'" openings of XML, in order. */
+/* The order of the controllers and of the disks (their targets) in XML. */
 static char *
-dxFuzzControllerOrder(const char *xml)
+dxFuzzDeviceOrder(const char *xml)
 {
-    size_t len = 1;
+    static const char *const marks[] = { "<controller ", "<target dev=" };
+    size_t len = 1, i;
     const char *p;
     char *order;
 
-    for (p = xml; (p = strstr(p, "<controller ")); p++)
-        len += strcspn(p, ">") + 1;
+    for (p = xml; *p; p++) {
+        for (i = 0; i < 2; i++) {
+            if (strncmp(p, marks[i], strlen(marks[i])) == 0)
+                len += strcspn(p, ">") + 1;
+        }
+    }
     if (!(order = calloc(1, len)))
         abort();
-    for (p = xml; (p = strstr(p, "<controller ")); p++) {
-        strncat(order, p, strcspn(p, ">"));
-        strcat(order, "\n");
+    for (p = xml; *p; p++) {
+        for (i = 0; i < 2; i++) {
+            if (strncmp(p, marks[i], strlen(marks[i])) == 0) {
+                strncat(order, p, strcspn(p, ">"));
+                strcat(order, "\n");
+            }
+        }
     }
     return order;
 }
@@ -124,11 +133,13 @@ dxFuzzControllerOrder(const char *xml)
 /* The expanded XML must be accepted again and give the same options.
  * Like libvirt, re-parsing may move implicit controllers to the end of
  * their list once (they are no longer "implicit"), so the fixed point is
- * required from the second round on.  When that move reorders the
- * controllers, the USB ports libvirt gives at start to controllers
- * without an address (CCID) follow the new order, exactly as they do when
- * libvirt reloads a configuration: the options are then compared from the
- * second round on too. */
+ * required from the second round on.  Re-reading also sorts controllers
+ * and disks that were added or read without their bus (libvirt files a
+ * disk by the bus written, before the default from its name applies):
+ * when that reorders them, USB ports given at start (CCID controllers)
+ * and block node numbers follow the new order, exactly as when libvirt
+ * reloads a configuration, and the options are compared from the second
+ * round on too. */
 static void
 dxFuzzCheckExpanded(char *first, char **args)
 {
@@ -144,8 +155,8 @@ dxFuzzCheckExpanded(char *first, char **args)
     third = dxDomainDefFormat(thirdDef, 0);
     if (strcmp(second, third) != 0)
         dxFuzzFailDiff("expanding the expanded XML twice changed it", second, third);
-    order1 = dxFuzzControllerOrder(first);
-    order2 = dxFuzzControllerOrder(second);
+    order1 = dxFuzzDeviceOrder(first);
+    order2 = dxFuzzDeviceOrder(second);
     reference = again;
     if (args && strcmp(order1, order2) != 0) {
         args = dxDomainDefBuildArgv(again, NULL, NULL);

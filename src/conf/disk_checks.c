@@ -226,6 +226,13 @@ dxDiskValidateLun(const dxDiskDef *disk)
                              "disk device='lun' is only valid for block type disk source");
             return -1;
         }
+        /* libvirt takes an empty <source/> here, but writes the disk back
+         * without one, which it then reads as an (invalid) file lun */
+        if (src->type == DX_STORAGE_TYPE_BLOCK && !src->path) {
+            dxErrorReportLoc(DX_ERR_INVALID, &disk->info.loc,
+                             "disk device='lun' needs the host device: <source dev='/dev/...'/>");
+            return -1;
+        }
         return 0;
     }
     if (src->pr) {

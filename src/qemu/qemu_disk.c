@@ -269,6 +269,12 @@ dxQemuDiskFrontendProblem(const dxDomainDef *def, const dxDiskDef *disk)
     case DX_DISK_BUS_SCSI:
         if (drive && a->bus != 0)
             return dxStrdup("SCSI controller only supports 1 bus");
+        if (drive && a->target != 0) {
+            /* the LSI 53C895A is addressed by unit only (scsi-id) */
+            const dxControllerDef *cont = dxQemuDiskSCSIController(def, disk);
+            if (cont && cont->model == DX_CONTROLLER_MODEL_SCSI_LSILOGIC)
+                return dxStrdup("target must be 0 for controller model 'lsilogic'");
+        }
         break;
     case DX_DISK_BUS_FDC:
         if (drive && a->target != 0)
