@@ -5,6 +5,8 @@
 #include "smartcard_conf.h"
 #include "chr_conf.h"
 #include "hostdev_conf.h"
+#include "hub_conf.h"
+#include "input_conf.h"
 #include "util/dxalloc.h"
 #include "util/dxerror.h"
 #include "util/dxxml.h"
@@ -737,6 +739,33 @@ dxControllerCheckUSBMaster(const dxDomainDef *def)
     return 0;
 }
 
+/* With <controller type='usb' model='none'>, USB input devices and hubs
+ * have nowhere to plug in (other USB devices are found when the QEMU
+ * driver lays out the USB ports). */
+static int
+dxControllerCheckUSBDisabled(const dxDomainDef *def)
+{
+    size_t i;
+
+    if (dxDomainControllerFind(def, DX_CONTROLLER_TYPE_USB, 0) < 0 || dxDomainDefHasUSB(def))
+        return 0;
+    for (i = 0; i < def->ninputs; i++) {
+        if (def->inputs[i]->bus == DX_INPUT_BUS_USB) {
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->inputs[i]->info.loc,
+                             "Can't add USB input device. USB bus is disabled");
+            return -1;
+        }
+    }
+    for (i = 0; i < def->nhubs; i++) {
+        if (def->hubs[i]->type == DX_HUB_TYPE_USB) {
+            dxErrorReportLoc(DX_ERR_UNSUPPORTED, &def->hubs[i]->info.loc,
+                             "Can't add USB hub: USB is disabled for this domain");
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int
 dxControllerDefsValidate(const dxDomainDef *def)
 {
@@ -748,7 +777,8 @@ dxControllerDefsValidate(const dxDomainDef *def)
             dxControllerPCIValidate(def->controllers[i]) < 0)
             rc = -1;
     }
-    if (dxControllerRejectDuplicates(def) < 0 || dxControllerCheckUSBMaster(def) < 0)
+    if (dxControllerRejectDuplicates(def) < 0 || dxControllerCheckUSBMaster(def) < 0 ||
+        dxControllerCheckUSBDisabled(def) < 0)
         rc = -1;
     return rc;
 }

@@ -938,7 +938,9 @@ dxPCIControllerDefaults(dxDomainDef *def, dxControllerDef *cont)
     default:
         break;
     }
-    if (!dxControllerIsPCIRoot(cont) && cont->info.type == DX_ADDRESS_TYPE_PCI &&
+    /* libvirt checks this for pci-bridges only: other controllers may sit
+     * on a bus with a higher number than their own index */
+    if (cont->model == DX_CONTROLLER_MODEL_PCI_BRIDGE && cont->info.type == DX_ADDRESS_TYPE_PCI &&
         cont->idx <= (int)addr->bus) {
         dxErrorReportLoc(DX_ERR_INVALID, &cont->info.loc,
                          "PCI controller at index %d (0x%02x) has bus='0x%02x', but index "

@@ -96,6 +96,14 @@ dxQemuUSBControllerProps(const dxDomainDef *def, const dxControllerDef *cont)
                          dxNullStr(dxControllerModelToString(cont)));
         return NULL;
     }
+    if (cont->ports != -1 && cont->model != DX_CONTROLLER_MODEL_USB_NEC_XHCI &&
+        cont->model != DX_CONTROLLER_MODEL_USB_QEMU_XHCI) {
+        /* only the xHCI controllers have a port count property */
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &cont->info.loc,
+                         "usb controller type '%s' doesn't support 'ports' with this QEMU binary",
+                         dxNullStr(dxControllerModelToString(cont)));
+        return NULL;
+    }
     props = dxJSONNewObject();
     dxJSONAddString(props, "driver", driver);
     if (cont->ports != -1) {
