@@ -448,6 +448,15 @@ dxControllerCheckUSBNone(const dxDomainDef *def, const dxControllerDef *cont, xm
     size_t i;
     if (cont->type != DX_CONTROLLER_TYPE_USB)
         return 0;
+    /* 'none' disables USB as a whole; as another index it would sit beside
+     * the USB controller 0 every PC machine gets (libvirt adds that one too,
+     * and then refuses its own output) */
+    if (cont->model == DX_CONTROLLER_MODEL_USB_NONE && cont->idx > 0) {
+        dxErrorReport(DX_ERR_INVALID, node,
+                      "USB controller model 'none' disables USB: it must be the only USB "
+                      "controller, with index 0");
+        return -1;
+    }
     for (i = 0; i < def->ncontrollers; i++) {
         const dxControllerDef *other = def->controllers[i];
         if (other->type != DX_CONTROLLER_TYPE_USB)

@@ -103,6 +103,14 @@ dxNetVlanTagParse(xmlNodePtr tag, dxNetVlan *vlan)
                       id, DX_VLAN_MAX_TAG);
         return -1;
     }
+    /* the native mode is kept per id: a second tag with the same id would
+     * be written back with the first one's nativeMode */
+    for (size_t i = 0; i < vlan->ntags; i++) {
+        if (vlan->tags[i] == id) {
+            dxErrorReport(DX_ERR_INVALID, tag, "vlan tag id %u is listed twice", id);
+            return -1;
+        }
+    }
     if (native) {
         if (vlan->nativeMode) {
             dxErrorReport(DX_ERR_INVALID, tag,
