@@ -197,6 +197,16 @@ dxQemuValidateChrSource(const dxChrDef *chr)
                          "unsupported chardev 'nmdm'");
         return -1;
     }
+    /* without a path, QEMU listens on a socket the driver creates
+     * (dxQemuChrUnixDefaults), whatever the mode said */
+    if (chr->source.type == DX_CHR_TYPE_UNIX && !chr->source.path &&
+        chr->source.reconnect.enabled == DX_TRISTATE_BOOL_YES) {
+        dxErrorReportLoc(DX_ERR_INVALID, &chr->info.loc,
+                         "chardev reconnect is possible only for connect mode: a unix "
+                         "socket without a path is one QEMU listens on; give the path "
+                         "to connect to");
+        return -1;
+    }
     return 0;
 }
 
