@@ -220,7 +220,9 @@ dxPCIAddressSetGrow(dxPCIAddressSet *set, dxPCIAddress *addr, unsigned int flags
 
     if (add <= 0)
         return 0;
-    if (!(flags & (DX_PCI_CONNECT_TYPE_PCI_DEVICE | DX_PCI_CONNECT_TYPE_PCIE_DEVICE))) {
+    /* an upstream switch port goes into a new root port like a PCIe device */
+    if (!(flags & (DX_PCI_CONNECT_TYPE_PCI_DEVICE | DX_PCI_CONNECT_TYPE_PCIE_DEVICE |
+                   DX_PCI_CONNECT_TYPE_PCIE_SWITCH_UPSTREAM_PORT))) {
         int cmodel = dxPCIConnectToControllerModel(flags);
         if (cmodel >= 0)
             dxErrorReportLoc(DX_ERR_UNSUPPORTED, set->loc,
@@ -242,7 +244,7 @@ dxPCIAddressSetGrow(dxPCIAddressSet *set, dxPCIAddress *addr, unsigned int flags
                 addr->bus++;
             }
         }
-    } else if (set->buses[0].model == DX_CONTROLLER_MODEL_PCIE_ROOT) {
+    } else {
         model = DX_CONTROLLER_MODEL_PCIE_ROOT_PORT;
     }
 
