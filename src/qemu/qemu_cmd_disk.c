@@ -14,6 +14,7 @@
 #include "util/dxerror.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <grp.h>
 #include <pwd.h>
 #include <stdint.h>
@@ -229,10 +230,10 @@ dxQemuInetServer(const dxStorageNetHost *h, bool withType)
 }
 
 static int
-dxQemuOneHost(const dxDiskDef *disk, const dxStorageSource *src)
+dxQemuOneHost(const dxSourceLoc *loc, const dxStorageSource *src)
 {
     if (src->nhosts != 1) {
-        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc,
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, loc,
                          "protocol '%s' accepts only one host",
                          dxStorageNetProtocolTypeToString(src->protocol));
         return -1;
@@ -255,10 +256,20 @@ dxQemuSourceURI(const dxStorageSource *src)
                       src->query ? "?" : "", dxNullStr(src->query), "");
 }
 
+/* Secret objects are named after the node they serve: BASE ("libvirt-N",
+ * "libvirt-pflash1") - LAYER - WHAT. */
+static char *
+dxQemuNodeSecretAlias(const char *base, const char *layer, const char *what)
+{
+    return dxAsprintf("%s-%s-%s-secret0", base, layer, what);
+}
+
 static char *
 dxQemuSecretAlias(const dxStorageSource *src, const char *layer, const char *what)
 {
-    return dxAsprintf("libvirt-%u-%s-%s-secret0", src->nodeIndex, layer, what);
+    char base[32];
+    snprintf(base, sizeof(base), "libvirt-%u", src->nodeIndex);
+    return dxQemuNodeSecretAlias(base, layer, what);
 }
 
 static void
@@ -297,8 +308,9 @@ dxQemuNFSIdentity(const char *name, bool group)
     return (errno || *end || end == name || n > UINT32_MAX) ? -1 : (long long)n;
 }
 
-static int
-dxQemuNetworkStorageProps(const dxDiskDef *disk, const dxStorageSource *src, dxJSON *props)
+int
+dxQemuStorageNetworkProps(const dxSourceLoc *loc, const dxStorageSource *src, const char *base,
+                          dxJSON *props)
 {
     char *tmp = NULL;
     size_t i;
@@ -315,12 +327,12 @@ dxQemuNetworkStorageProps(const dxDiskDef *disk, const dxStorageSource *src, dxJ
         return 0;
     }
     case DX_STORAGE_NET_PROTOCOL_NBD:
-        if (dxQemuOneHost(disk, src) < 0)
+        if (dxQemuOneHost(loc, src) < 0)
             return -1;
         dxJSONAdd(props, "server", dxQemuInetServer(&src->hosts[0], true));
         dxQemuAddStr(props, "export", src->path);
         if (src->haveTLS == DX_TRISTATE_BOOL_YES) {
-            tmp = dxAsprintf("objlibvirt-%u-storage_tls0", src->nodeIndex);
+            tmp = dxAsprintf("obj%s-storage_tls0", base);
             dxJSONAddString(props, "tls-creds", tmp);
             free(tmp);
             dxQemuAddStr(props, "tls-hostname", src->tlsHostname);
@@ -342,7 +354,7 @@ dxQemuNetworkStorageProps(const dxDiskDef *disk, const dxStorageSource *src, dxJ
             dxJSON *enc = dxJSONNewObject();
             dxJSONAddString(enc, "format",
                             dxStorageEncryptionFormatTypeToString(src->encryption->format));
-            tmp = dxQemuSecretAlias(src, "format", "encryption");
+            tmp = dxQemuNodeSecretAlias(base, "format", "encryption");
             dxJSONAddString(enc, "key-secret", tmp);
             free(tmp);
             dxJSONAdd(props, "encrypt", enc);
@@ -353,7 +365,7 @@ dxQemuNetworkStorageProps(const dxDiskDef *disk, const dxStorageSource *src, dxJ
             dxJSONAppend(modes, dxJSONNewString("cephx"));
             dxJSONAppend(modes, dxJSONNewString("none"));
             dxJSONAdd(props, "auth-client-required", modes);
-            tmp = dxQemuSecretAlias(src, "storage", "auth");
+            tmp = dxQemuNodeSecretAlias(base, "storage", "auth");
             dxJSONAddString(props, "key-secret", tmp);
             free(tmp);
         }
@@ -365,13 +377,24 @@ dxQemuNetworkStorageProps(const dxDiskDef *disk, const dxStorageSource *src, dxJ
         unsigned int lun = 0;
         char *target;
         bool ipv6;
-        if (dxQemuOneHost(disk, src) < 0)
+        if (dxQemuOneHost(loc, src) < 0)
             return -1;
         h = &src->hosts[0];
         ipv6 = h->name && strchr(h->name, ':');
+        if (slash) {
+            /* a LUN number may follow the target name after a '/' */
+            char *end = NULL;
+            unsigned long v;
+            errno = 0;
+            v = strtoul(slash + 1, &end, 10);
+            if (!slash[1] || *end || errno || v > UINT_MAX) {
+                dxErrorReportLoc(DX_ERR_INVALID, loc,
+                                 "cannot parse the LUN of iSCSI target '%s'", src->path);
+                return -1;
+            }
+            lun = (unsigned int)v;
+        }
         target = slash ? dxStrndup(src->path, slash - src->path) : dxStrdup(src->path);
-        if (slash)
-            lun = (unsigned int)strtoul(slash + 1, NULL, 10);
         tmp = dxAsprintf(ipv6 ? "[%s]:%u" : "%s:%u", dxNullStr(h->name), h->port);
         dxJSONAddString(props, "portal", tmp);
         free(tmp);
@@ -381,7 +404,7 @@ dxQemuNetworkStorageProps(const dxDiskDef *disk, const dxStorageSource *src, dxJ
         dxJSONAddString(props, "transport", "tcp");
         if (src->auth) {
             dxJSONAddString(props, "user", src->auth->username);
-            tmp = dxQemuSecretAlias(src, "storage", "auth");
+            tmp = dxQemuNodeSecretAlias(base, "storage", "auth");
             dxJSONAddString(props, "password-secret", tmp);
             free(tmp);
         }
@@ -393,21 +416,21 @@ dxQemuNetworkStorageProps(const dxDiskDef *disk, const dxStorageSource *src, dxJ
     case DX_STORAGE_NET_PROTOCOL_FTP:
     case DX_STORAGE_NET_PROTOCOL_FTPS:
     case DX_STORAGE_NET_PROTOCOL_TFTP:
-        if (dxQemuOneHost(disk, src) < 0)
+        if (dxQemuOneHost(loc, src) < 0)
             return -1;
         tmp = dxQemuSourceURI(src);
         dxJSONAddString(props, "url", tmp);
         free(tmp);
         if (src->auth) {
             dxJSONAddString(props, "username", src->auth->username);
-            tmp = dxQemuSecretAlias(src, "storage", "auth");
+            tmp = dxQemuNodeSecretAlias(base, "storage", "auth");
             dxJSONAddString(props, "password-secret", tmp);
             free(tmp);
         }
         if (src->sslverify)
             dxJSONAddBool(props, "sslverify", src->sslverify == DX_TRISTATE_BOOL_YES);
         if (src->ncookies) {
-            tmp = dxQemuSecretAlias(src, "storage", "httpcookie");
+            tmp = dxQemuNodeSecretAlias(base, "storage", "httpcookie");
             dxJSONAddString(props, "cookie-secret", tmp);
             free(tmp);
         }
@@ -417,7 +440,7 @@ dxQemuNetworkStorageProps(const dxDiskDef *disk, const dxStorageSource *src, dxJ
             dxJSONAddUInt(props, "readahead", src->readahead);
         return 0;
     case DX_STORAGE_NET_PROTOCOL_SSH:
-        if (dxQemuOneHost(disk, src) < 0)
+        if (dxQemuOneHost(loc, src) < 0)
             return -1;
         dxJSONAddString(props, "path", src->path);
         dxJSONAdd(props, "server", dxQemuInetServer(&src->hosts[0], false));
@@ -427,18 +450,18 @@ dxQemuNetworkStorageProps(const dxDiskDef *disk, const dxStorageSource *src, dxJ
     case DX_STORAGE_NET_PROTOCOL_SHEEPDOG:
         /* libvirt 9.0 still builds the node, though QEMU 7.2 has no
            sheepdog driver any more */
-        if (dxQemuOneHost(disk, src) < 0)
+        if (dxQemuOneHost(loc, src) < 0)
             return -1;
         dxJSONAdd(props, "server", dxQemuInetServer(&src->hosts[0], true));
         dxJSONAddString(props, "vdi", src->path);
         return 0;
     case DX_STORAGE_NET_PROTOCOL_VXHS:
-        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc,
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, loc,
                          "VxHS protocol is not supported with this QEMU binary");
         return -1;
     case DX_STORAGE_NET_PROTOCOL_NFS: {
         dxJSON *server;
-        if (dxQemuOneHost(disk, src) < 0)
+        if (dxQemuOneHost(loc, src) < 0)
             return -1;
         server = dxJSONNewObject();
         dxJSONAddString(server, "host", src->hosts[0].name);
@@ -448,7 +471,7 @@ dxQemuNetworkStorageProps(const dxDiskDef *disk, const dxStorageSource *src, dxJ
         if (src->nfsUser) {
             long long uid = dxQemuNFSIdentity(src->nfsUser, false);
             if (uid < 0) {
-                dxErrorReportLoc(DX_ERR_INVALID, &disk->info.loc, "Failed to parse user '%s'",
+                dxErrorReportLoc(DX_ERR_INVALID, loc, "Failed to parse user '%s'",
                                  src->nfsUser);
                 return -1;
             }
@@ -457,7 +480,7 @@ dxQemuNetworkStorageProps(const dxDiskDef *disk, const dxStorageSource *src, dxJ
         if (src->nfsGroup) {
             long long gid = dxQemuNFSIdentity(src->nfsGroup, true);
             if (gid < 0) {
-                dxErrorReportLoc(DX_ERR_INVALID, &disk->info.loc, "Failed to parse group '%s'",
+                dxErrorReportLoc(DX_ERR_INVALID, loc, "Failed to parse group '%s'",
                                  src->nfsGroup);
                 return -1;
             }
@@ -466,7 +489,7 @@ dxQemuNetworkStorageProps(const dxDiskDef *disk, const dxStorageSource *src, dxJ
         return 0;
     }
     default:
-        dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc,
+        dxErrorReportLoc(DX_ERR_UNSUPPORTED, loc,
                          "network protocol '%s' is not supported by this QEMU",
                          dxStorageNetProtocolTypeToString(src->protocol));
         return -1;
@@ -488,6 +511,7 @@ static int
 dxQemuStorageTypeProps(const dxDiskDef *disk, const dxStorageSource *src, dxJSON *props)
 {
     char host[DX_PCI_HOST_ADDR_BUFLEN];
+    char base[32];
 
     switch (src->type) {
     case DX_STORAGE_TYPE_FILE:
@@ -523,7 +547,8 @@ dxQemuStorageTypeProps(const dxDiskDef *disk, const dxStorageSource *src, dxJSON
         return 0;
     case DX_STORAGE_TYPE_NETWORK:
         dxJSONAddString(props, "driver", dxStorageNetProtocolTypeToString(src->protocol));
-        return dxQemuNetworkStorageProps(disk, src, props);
+        snprintf(base, sizeof(base), "libvirt-%u", src->nodeIndex);
+        return dxQemuStorageNetworkProps(&disk->info.loc, src, base, props);
     case DX_STORAGE_TYPE_VOLUME:
         dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc,
                          "storage source pool '%s' volume '%s' is not translated: domxml "

@@ -2,6 +2,7 @@
  * firmware images (<os firmware='efi|bios'>), the pflash -blockdev pair,
  * and -bios / the secure-flash -global. */
 #include "qemu_command_priv.h"
+#include "qemu_cmd_disk.h"
 #include "qemu_conf.h"
 #include "qemu_secret.h"
 #include "conf/features_conf.h"
@@ -10,9 +11,6 @@
 #include "util/dxerror.h"
 #include "util/dxuuid.h"
 
-#include <grp.h>
-#include <limits.h>
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,7 +136,8 @@ dxQemuPflashStorageTail(dxJSON *props, const char *node)
 
 /* ---- network variable stores ---------------------------------------------- */
 
-#define DX_QEMU_NVRAM_SECRET "libvirt-pflash1-storage-auth-secret0"
+#define DX_QEMU_NVRAM_NODE_BASE "libvirt-pflash1"
+#define DX_QEMU_NVRAM_SECRET DX_QEMU_NVRAM_NODE_BASE "-storage-auth-secret0"
 
 static const dxSourceLoc *
 dxQemuNvramLoc(const dxQemuBuildCtx *ctx)
@@ -155,164 +154,6 @@ dxQemuPflashSecret(dxQemuBuildCtx *ctx, const dxStorageSource *src)
     if (src->auth)
         dxArgvAddJSON(ctx->argv, "-object",
                       dxQemuSecretLookupProps(ctx, DX_QEMU_NVRAM_SECRET, &src->auth->secret));
-}
-
-/* "host:port", IPv6 addresses in brackets. */
-static char *
-dxQemuPflashHostPort(const dxStorageNetHost *h)
-{
-    const char *name = dxNullStr(h->name);
-    return dxAsprintf(strchr(name, ':') ? "[%s]:%u" : "%s:%u", name, h->port);
-}
-
-static dxJSON *
-dxQemuPflashServer(const dxStorageNetHost *h, bool withType)
-{
-    dxJSON *server = dxJSONNewObject();
-    char *port;
-
-    if (h->transport == DX_STORAGE_NET_TRANSPORT_UNIX) {
-        dxJSONAddString(server, "type", "unix");
-        dxJSONAddString(server, "path", h->socket);
-        return server;
-    }
-    if (withType)
-        dxJSONAddString(server, "type", "inet");
-    dxJSONAddString(server, "host", h->name);
-    port = dxAsprintf("%u", h->port);
-    dxJSONAddString(server, "port", port);
-    free(port);
-    return server;
-}
-
-static int
-dxQemuPflashISCSI(dxQemuBuildCtx *ctx, const dxStorageSource *src, dxJSON *props)
-{
-    /* a LUN number may follow the target name after a '/' */
-    const char *slash = strchr(src->path, '/');
-    unsigned int lun = 0;
-    char *end = NULL, *tmp;
-
-    if (slash) {
-        unsigned long v = strtoul(slash + 1, &end, 10);
-        if (!slash[1] || *end || v > UINT_MAX) {
-            dxErrorReportLoc(DX_ERR_INVALID, dxQemuNvramLoc(ctx),
-                             "cannot parse the LUN of iSCSI target '%s'", src->path);
-            return -1;
-        }
-        lun = (unsigned int)v;
-    }
-    tmp = dxQemuPflashHostPort(&src->hosts[0]);
-    dxJSONAddString(props, "portal", tmp);
-    free(tmp);
-    tmp = slash ? dxStrndup(src->path, (size_t)(slash - src->path)) : dxStrdup(src->path);
-    dxJSONAddString(props, "target", tmp);
-    free(tmp);
-    dxJSONAddUInt(props, "lun", lun);
-    dxJSONAddString(props, "transport", "tcp");
-    if (src->auth) {
-        dxJSONAddString(props, "user", src->auth->username);
-        dxJSONAddString(props, "password-secret", DX_QEMU_NVRAM_SECRET);
-    }
-    if (src->initiatorIqn)
-        dxJSONAddString(props, "initiator-name", src->initiatorIqn);
-    return 0;
-}
-
-/* http, https, ftp, ftps: QEMU's curl drivers take one URL. */
-static void
-dxQemuPflashCurl(const dxStorageSource *src, dxJSON *props)
-{
-    char *hp = dxQemuPflashHostPort(&src->hosts[0]);
-    char *url = dxAsprintf("%s://%s%s%s%s%s",
-                           dxStorageNetProtocolTypeToString(src->protocol), hp,
-                           src->path[0] == '/' ? "" : "/", src->path,
-                           src->query ? "?" : "", dxNullStr(src->query));
-
-    dxJSONAddString(props, "url", url);
-    if (src->auth) {
-        dxJSONAddString(props, "username", src->auth->username);
-        dxJSONAddString(props, "password-secret", DX_QEMU_NVRAM_SECRET);
-    }
-    if (src->sslverify)
-        dxJSONAddBool(props, "sslverify", src->sslverify == DX_TRISTATE_BOOL_YES);
-    if (src->readahead)
-        dxJSONAddUInt(props, "readahead", src->readahead);
-    if (src->timeout)
-        dxJSONAddUInt(props, "timeout", src->timeout);
-    free(url);
-    free(hp);
-}
-
-/* gluster and rbd: a volume (pool) and a path (image), several servers. */
-static void
-dxQemuPflashMultiHost(const dxStorageSource *src, dxJSON *props)
-{
-    bool gluster = src->protocol == DX_STORAGE_NET_PROTOCOL_GLUSTER;
-    dxJSON *servers = dxJSONNewArray();
-    size_t i;
-
-    dxJSONAddString(props, gluster ? "volume" : "pool", src->volume);
-    dxJSONAddString(props, gluster ? "path" : "image", src->path);
-    if (src->snapshot)
-        dxJSONAddString(props, "snapshot", src->snapshot);
-    if (src->configFile)
-        dxJSONAddString(props, "conf", src->configFile);
-    for (i = 0; i < src->nhosts; i++)
-        dxJSONAppend(servers, dxQemuPflashServer(&src->hosts[i], gluster));
-    if (src->nhosts || gluster)
-        dxJSONAdd(props, "server", servers);
-    else
-        dxJSONFree(servers);
-    if (gluster) {
-        dxJSONAddUInt(props, "debug", DX_QEMU_CONF_GLUSTER_DEBUG_LEVEL);
-    } else if (src->auth) {
-        dxJSON *modes = dxJSONNewArray();
-        dxJSONAddString(props, "user", src->auth->username);
-        dxJSONAppend(modes, dxJSONNewString("cephx"));
-        dxJSONAppend(modes, dxJSONNewString("none"));
-        dxJSONAdd(props, "auth-client-required", modes);
-        dxJSONAddString(props, "key-secret", DX_QEMU_NVRAM_SECRET);
-    }
-}
-
-/* An NFS <identity> user or group: "+N" or a number as is, else a name
- * of the host's account database (as libvirt resolves it). */
-static int
-dxQemuPflashNFSId(dxQemuBuildCtx *ctx, const char *name, bool group, dxJSON *props)
-{
-    const char *digits = name[0] == '+' ? name + 1 : name;
-    char *end = NULL;
-    unsigned long id = strtoul(digits, &end, 10);
-
-    if (!*digits || *end || id > UINT_MAX) {
-        struct passwd *pw = group ? NULL : getpwnam(name);
-        struct group *gr = group ? getgrnam(name) : NULL;
-        if (!pw && !gr) {
-            dxErrorReportLoc(DX_ERR_INVALID, dxQemuNvramLoc(ctx), "unknown NFS %s '%s'",
-                             group ? "group" : "user", name);
-            return -1;
-        }
-        id = pw ? pw->pw_uid : gr->gr_gid;
-    }
-    dxJSONAddUInt(props, group ? "group" : "user", id);
-    return 0;
-}
-
-static int
-dxQemuPflashNFS(dxQemuBuildCtx *ctx, const dxStorageSource *src, dxJSON *props)
-{
-    dxJSON *server = dxJSONNewObject();
-
-    dxJSONAddString(server, "host", src->hosts[0].name);
-    dxJSONAddString(server, "type", "inet");
-    dxJSONAdd(props, "server", server);
-    dxJSONAddString(props, "path", src->path);
-    if (src->nfsUser && dxQemuPflashNFSId(ctx, src->nfsUser, false, props) < 0)
-        return -1;
-    if (src->nfsGroup && dxQemuPflashNFSId(ctx, src->nfsGroup, true, props) < 0)
-        return -1;
-    return 0;
 }
 
 /* What libvirt does not hand to QEMU for a variable store. */
@@ -359,39 +200,8 @@ dxQemuPflashNetwork(dxQemuBuildCtx *ctx, const dxStorageSource *src,
         return -1;
     dxQemuPflashSecret(ctx, src);
     dxJSONAddString(props, "driver", dxStorageNetProtocolTypeToString(src->protocol));
-    switch (src->protocol) {
-    case DX_STORAGE_NET_PROTOCOL_NBD:
-        dxJSONAdd(props, "server", dxQemuPflashServer(&src->hosts[0], true));
-        if (src->path)
-            dxJSONAddString(props, "export", src->path);
-        break;
-    case DX_STORAGE_NET_PROTOCOL_ISCSI:
-        if (dxQemuPflashISCSI(ctx, src, props) < 0)
-            return -1;
-        break;
-    case DX_STORAGE_NET_PROTOCOL_HTTP:
-    case DX_STORAGE_NET_PROTOCOL_HTTPS:
-    case DX_STORAGE_NET_PROTOCOL_FTP:
-    case DX_STORAGE_NET_PROTOCOL_FTPS:
-        dxQemuPflashCurl(src, props);
-        break;
-    case DX_STORAGE_NET_PROTOCOL_SSH:
-        dxJSONAddString(props, "path", src->path);
-        dxJSONAdd(props, "server", dxQemuPflashServer(&src->hosts[0], false));
-        if (src->auth)
-            dxJSONAddString(props, "user", src->auth->username);
-        break;
-    case DX_STORAGE_NET_PROTOCOL_GLUSTER:
-    case DX_STORAGE_NET_PROTOCOL_RBD:
-        dxQemuPflashMultiHost(src, props);
-        break;
-    case DX_STORAGE_NET_PROTOCOL_NFS:
-        if (dxQemuPflashNFS(ctx, src, props) < 0)
-            return -1;
-        break;
-    default:
-        break;
-    }
+    if (dxQemuStorageNetworkProps(dxQemuNvramLoc(ctx), src, DX_QEMU_NVRAM_NODE_BASE, props) < 0)
+        return -1;
     dxQemuPflashStorageTail(props, node);
     return 0;
 }

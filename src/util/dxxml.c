@@ -358,6 +358,20 @@ dxXMLEntityDecl(void *ctx, const xmlChar *name, int type, const xmlChar *publicI
                     name, ")");
 }
 
+/* A limit was passed: report MSG (taken) once, at the current line, and
+ * stop reading. */
+static void
+dxXMLLimitStop(xmlParserCtxtPtr ctxt, dxXMLParseState *st, char *msg)
+{
+    if (!st->reported) {
+        st->reported = true;
+        dxErrorReportAt(DX_ERR_LIMIT, DX_SEVERITY_ERROR, st->name,
+                        ctxt->input ? ctxt->input->line : 0, 0, NULL, msg);
+    }
+    free(msg);
+    xmlStopParser(ctxt);
+}
+
 /* Our own depth limit: libxml2's (256, or 2048 with XML_PARSE_HUGE) and
  * its message are not ours to document. */
 static void
@@ -369,33 +383,20 @@ dxXMLStartElementNs(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     dxXMLParseState *st = ctxt->_private;
 
     if (++st->depth > DX_XML_MAX_DEPTH) {
-        if (!st->reported) {
-            char *msg = dxAsprintf("elements are nested deeper than the limit of %d levels",
-                                   DX_XML_MAX_DEPTH);
-            st->reported = true;
-            dxErrorReportAt(DX_ERR_LIMIT, DX_SEVERITY_ERROR, st->name,
-                            ctxt->input ? ctxt->input->line : 0, 0, NULL, msg);
-            free(msg);
-        }
-        xmlStopParser(ctxt);
+        dxXMLLimitStop(ctxt, st, dxAsprintf("elements are nested deeper than the limit of %d levels",
+                                            DX_XML_MAX_DEPTH));
         return;
     }
     st->children[st->depth] = 0;
     if (++st->children[st->depth - 1] > DX_XML_MAX_CHILDREN) {
-        if (!st->reported) {
-            xmlNodePtr parent = ctxt->node;
-            const char *pfx = parent && parent->ns && parent->ns->prefix ?
-                              (const char *)parent->ns->prefix : NULL;
-            char *msg = dxAsprintf("element <%s%s%s> has more than the limit of %d child elements",
-                                   pfx ? pfx : "", pfx ? ":" : "",
-                                   parent ? (const char *)parent->name : "?",
-                                   DX_XML_MAX_CHILDREN);
-            st->reported = true;
-            dxErrorReportAt(DX_ERR_LIMIT, DX_SEVERITY_ERROR, st->name,
-                            ctxt->input ? ctxt->input->line : 0, 0, NULL, msg);
-            free(msg);
-        }
-        xmlStopParser(ctxt);
+        xmlNodePtr parent = ctxt->node;
+        const char *pfx = parent && parent->ns && parent->ns->prefix ?
+                          (const char *)parent->ns->prefix : NULL;
+        dxXMLLimitStop(ctxt, st,
+                       dxAsprintf("element <%s%s%s> has more than the limit of %d child elements",
+                                  pfx ? pfx : "", pfx ? ":" : "",
+                                  parent ? (const char *)parent->name : "?",
+                                  DX_XML_MAX_CHILDREN));
         return;
     }
     st->startElementNs(ctx, localname, prefix, URI, nbNamespaces, namespaces,
