@@ -47,6 +47,9 @@ dxDomainOsLoader(dxDomainOsDef *os)
     return os->loader;
 }
 
+#define DX_MACHINE_NAME_CHARS \
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-"
+
 static int
 dxDomainOsTypeParse(dxDomainOsDef *os, xmlNodePtr node)
 {
@@ -58,6 +61,16 @@ dxDomainOsTypeParse(dxDomainOsDef *os, xmlNodePtr node)
     if (!*os->type) {
         dxErrorReport(DX_ERR_INVALID, node,
                       "missing OS type: write <type>hvm</type>");
+        return -1;
+    }
+    /* QEMU machine type names are plain words; anything else could be read
+     * as more than a name on the command line */
+    if (os->machine &&
+        (!*os->machine || os->machine[strspn(os->machine, DX_MACHINE_NAME_CHARS)])) {
+        dxErrorReportFlags(DX_ERR_INVALID, DX_SEVERITY_ERROR, DX_ERROR_FLAG_GRAMMAR,
+                           (const dxXMLNode *)node,
+                           "invalid machine type '%s': use letters, digits, '_', '.' and '-'",
+                           os->machine);
         return -1;
     }
     return dxXMLContentEnum(node, &dxDomainOsTypeTable, &type);
