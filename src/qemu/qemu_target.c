@@ -173,6 +173,10 @@ const size_t dxQemuNFirmwares = sizeof(dxQemuFirmwares) / sizeof(dxQemuFirmwares
 char *
 dxQemuEmulatorForArch(const char *arch)
 {
+    /* libvirt takes the first binary that runs the architecture: for
+     * i686 guests that is qemu-system-i386, installed beside x86_64 */
+    if (arch && strcmp(arch, "i686") == 0)
+        return dxStrdup("/usr/bin/qemu-system-i386");
     if (dxQemuArchIsX86(arch))
         return dxStrdup(DX_QEMU_DEFAULT_EMULATOR);
     /* QEMU names its binaries after the architecture family */
