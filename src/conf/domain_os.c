@@ -68,7 +68,7 @@ dxDomainOsTypeParse(dxDomainOsDef *os, xmlNodePtr node)
     if (os->machine &&
         (!*os->machine || os->machine[strspn(os->machine, DX_MACHINE_NAME_CHARS)])) {
         dxErrorReportFlags(DX_ERR_INVALID, DX_SEVERITY_ERROR, DX_ERROR_FLAG_GRAMMAR,
-                           (const dxXMLNode *)node,
+                           (const dxXMLNode *)xmlHasProp(node, BAD_CAST "machine"),
                            "invalid machine type '%s': use letters, digits, '_', '.' and '-'",
                            os->machine);
         return -1;
