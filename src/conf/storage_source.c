@@ -913,6 +913,17 @@ dxStorageBackingStoreParseOne(dxStorageSource *parent, xmlNodePtr node)
     }
     if (dxStorageSourceParse(src, source, NULL) < 0)
         return -1;
+    /* a local backing image must say where it is: an empty <source/> is
+     * not written back, and the store could not be read again */
+    if ((src->type == DX_STORAGE_TYPE_FILE || src->type == DX_STORAGE_TYPE_BLOCK ||
+         src->type == DX_STORAGE_TYPE_DIR) && !src->path) {
+        dxErrorReport(DX_ERR_INVALID, source,
+                      "backing store source of type '%s' needs its '%s' attribute",
+                      dxStorageTypeTypeToString(src->type),
+                      src->type == DX_STORAGE_TYPE_BLOCK ? "dev" :
+                      src->type == DX_STORAGE_TYPE_DIR ? "dir" : "file");
+        return -1;
+    }
     return dxStorageBackingStoreParse(src, node);
 }
 
