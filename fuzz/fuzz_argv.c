@@ -25,6 +25,21 @@ dxFuzzHasError(void)
     return false;
 }
 
+/* The options QEMU 7.2 reads as JSON when their value starts with '{';
+ * others (-initrd, -machine...) take it as plain text. */
+static bool
+dxFuzzTakesJSON(const char *opt)
+{
+    static const char *const json[] = { "-device", "-object", "-blockdev", "-netdev",
+                                        "-audiodev" };
+    size_t i;
+    for (i = 0; i < sizeof(json) / sizeof(json[0]); i++) {
+        if (strcmp(opt, json[i]) == 0)
+            return true;
+    }
+    return false;
+}
+
 static void
 dxFuzzCheckArgv(char **args)
 {
@@ -42,7 +57,7 @@ dxFuzzCheckArgv(char **args)
     for (i = 0; args[i]; i++) {
         if (!dxFuzzIsUTF8(args[i]))
             dxFuzzFail("argument %zu is not valid UTF-8: %s", i, args[i]);
-        if (i > 0 && args[i - 1][0] == '-' && args[i][0] == '{' && !dxFuzzIsJSON(args[i]))
+        if (i > 0 && dxFuzzTakesJSON(args[i - 1]) && args[i][0] == '{' && !dxFuzzIsJSON(args[i]))
             dxFuzzFail("argument %zu of %s is not valid JSON: %s", i, args[i - 1], args[i]);
     }
 }

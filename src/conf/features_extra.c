@@ -313,6 +313,9 @@ dxValueFeatureParse(dxDomainFeatures *features, dxDomainFeature f, xmlNodePtr no
                   f == DX_DOMAIN_FEATURE_SBBC ? &x->sbbc : &x->ibs;
 
     features->state[f] = DX_TRISTATE_SWITCH_ON;
+    /* written twice, the last one counts (as for every feature) */
+    free(*slot);
+    *slot = NULL;
     return dxXMLPropStringRequired(node, "value", slot) < 0 ? -1 : 0;
 }
 
