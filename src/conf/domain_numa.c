@@ -1,4 +1,5 @@
 /* domain_numa.c: <cpu><numa> (guest NUMA cells) and <numatune>. */
+#include "memory_conf.h"
 #include "numa_conf.h"
 #include "tune_conf.h"
 #include "util/dxalloc.h"
@@ -64,6 +65,23 @@ size_t
 dxDomainNumaCellCount(const dxDomainDef *def)
 {
     return def->numa ? def->numa->ncells : 0;
+}
+
+bool
+dxDomainGuestMemoryIsShared(const dxDomainDef *def)
+{
+    int access = def->memoryBacking ? (int)def->memoryBacking->access : DX_MEMORY_ACCESS_DEFAULT;
+    size_t i, ncells = dxDomainNumaCellCount(def);
+
+    if (ncells == 0)
+        return access == DX_MEMORY_ACCESS_SHARED;
+    for (i = 0; i < ncells; i++) {
+        int cell = def->numa->cells[i].memAccess;
+        if (cell == DX_NUMA_MEM_ACCESS_PRIVATE ||
+            (cell == DX_NUMA_MEM_ACCESS_DEFAULT && access != DX_MEMORY_ACCESS_SHARED))
+            return false;
+    }
+    return true;
 }
 
 unsigned long long

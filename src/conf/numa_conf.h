@@ -131,6 +131,10 @@ int dxDomainNumaValidate(const dxDomainDef *def);
 
 size_t dxDomainNumaCellCount(const dxDomainDef *def);
 unsigned long long dxDomainNumaTotalMemory(const dxDomainDef *def);
+/* Whether all guest RAM is shared with the host (vhost-user backends and
+ * virtiofsd map it): <memoryBacking><access mode='shared'/>, or every NUMA
+ * cell's own access. */
+bool dxDomainGuestMemoryIsShared(const dxDomainDef *def);
 /* The distance from cell A to cell B (10 for A == B, 20 when unknown). */
 unsigned int dxDomainNumaDistance(const dxDomainNumaDef *numa, size_t a, size_t b);
 bool dxDomainNumaHasDistances(const dxDomainNumaDef *numa);

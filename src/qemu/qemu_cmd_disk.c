@@ -308,6 +308,21 @@ dxQemuNFSIdentity(const char *name, bool group)
     return (errno || *end || end == name || n > UINT32_MAX) ? -1 : (long long)n;
 }
 
+/* "user"/"group" of an NFS node from <identity>. */
+static int
+dxQemuNFSIdentityProp(const dxSourceLoc *loc, const char *name, bool group, dxJSON *props)
+{
+    long long id = dxQemuNFSIdentity(name, group);
+
+    if (id < 0) {
+        dxErrorReportLoc(DX_ERR_INVALID, loc, "Failed to parse %s '%s'",
+                         group ? "group" : "user", name);
+        return -1;
+    }
+    dxJSONAddUInt(props, group ? "group" : "user", (unsigned long long)id);
+    return 0;
+}
+
 int
 dxQemuStorageNetworkProps(const dxSourceLoc *loc, const dxStorageSource *src, const char *base,
                           dxJSON *props)
@@ -468,24 +483,9 @@ dxQemuStorageNetworkProps(const dxSourceLoc *loc, const dxStorageSource *src, co
         dxJSONAddString(server, "type", "inet");
         dxJSONAdd(props, "server", server);
         dxJSONAddString(props, "path", src->path);
-        if (src->nfsUser) {
-            long long uid = dxQemuNFSIdentity(src->nfsUser, false);
-            if (uid < 0) {
-                dxErrorReportLoc(DX_ERR_INVALID, loc, "Failed to parse user '%s'",
-                                 src->nfsUser);
-                return -1;
-            }
-            dxJSONAddUInt(props, "user", (unsigned long long)uid);
-        }
-        if (src->nfsGroup) {
-            long long gid = dxQemuNFSIdentity(src->nfsGroup, true);
-            if (gid < 0) {
-                dxErrorReportLoc(DX_ERR_INVALID, loc, "Failed to parse group '%s'",
-                                 src->nfsGroup);
-                return -1;
-            }
-            dxJSONAddUInt(props, "group", (unsigned long long)gid);
-        }
+        if ((src->nfsUser && dxQemuNFSIdentityProp(loc, src->nfsUser, false, props) < 0) ||
+            (src->nfsGroup && dxQemuNFSIdentityProp(loc, src->nfsGroup, true, props) < 0))
+            return -1;
         return 0;
     }
     default:

@@ -372,25 +372,6 @@ dxQemuValidateFS(const dxFSDef *fs)
     return -1;
 }
 
-/* virtiofsd maps guest RAM: all of it must be shared with the host, as
- * <memoryBacking><access mode='shared'/> or every NUMA cell's own. */
-static bool
-dxQemuGuestMemoryIsShared(const dxDomainDef *def)
-{
-    int access = def->memoryBacking ? def->memoryBacking->access : DX_MEMORY_ACCESS_DEFAULT;
-    size_t i, ncells = dxDomainNumaCellCount(def);
-
-    if (ncells == 0)
-        return access == DX_MEMORY_ACCESS_SHARED;
-    for (i = 0; i < ncells; i++) {
-        int cell = def->numa->cells[i].memAccess;
-        if (cell == DX_NUMA_MEM_ACCESS_PRIVATE ||
-            (cell == DX_NUMA_MEM_ACCESS_DEFAULT && access != DX_MEMORY_ACCESS_SHARED))
-            return false;
-    }
-    return true;
-}
-
 static int
 dxQemuValidateFilesystems(const dxDomainDef *def)
 {
@@ -399,7 +380,7 @@ dxQemuValidateFilesystems(const dxDomainDef *def)
         const dxFSDef *fs = def->fss[i];
         if (dxQemuValidateFS(fs) < 0)
             return -1;
-        if (fs->driver == DX_FS_DRIVER_VIRTIOFS && !dxQemuGuestMemoryIsShared(def)) {
+        if (fs->driver == DX_FS_DRIVER_VIRTIOFS && !dxDomainGuestMemoryIsShared(def)) {
             dxErrorReportLoc(DX_ERR_UNSUPPORTED, &fs->info.loc,
                              "'virtiofs' requires shared memory");
             return -1;

@@ -354,25 +354,6 @@ dxQemuDiskTransientProblem(const dxDiskDef *disk)
     return NULL;
 }
 
-/* A vhost-user backend maps guest RAM: all of it must be shared, by
- * <memoryBacking><access mode='shared'/> or by every NUMA cell. */
-static bool
-dxQemuDiskGuestMemoryShared(const dxDomainDef *def)
-{
-    int access = def->memoryBacking ? (int)def->memoryBacking->access : DX_MEMORY_ACCESS_DEFAULT;
-    size_t i, ncells = dxDomainNumaCellCount(def);
-
-    if (ncells == 0)
-        return access == DX_MEMORY_ACCESS_SHARED;
-    for (i = 0; i < ncells; i++) {
-        int cell = def->numa->cells[i].memAccess;
-        if (cell == DX_NUMA_MEM_ACCESS_PRIVATE ||
-            (cell == DX_NUMA_MEM_ACCESS_DEFAULT && access != DX_MEMORY_ACCESS_SHARED))
-            return false;
-    }
-    return true;
-}
-
 /* A drive serial reaches the guest through emulated firmware and inquiry
  * data that have no quoting of their own: like libvirt, only letters,
  * digits and "_ .+-" are let through (a space is escaped for QEMU). */
@@ -405,7 +386,7 @@ dxQemuValidateDisk(const dxDomainDef *def, const dxDiskDef *disk)
              (disk->device == DX_DISK_DEVICE_CDROM || disk->device == DX_DISK_DEVICE_FLOPPY))
         why = dxAsprintf("copy_on_read is not supported with removable disk '%s'", disk->dst);
     else {
-        if (disk->src->type == DX_STORAGE_TYPE_VHOST_USER && !dxQemuDiskGuestMemoryShared(def))
+        if (disk->src->type == DX_STORAGE_TYPE_VHOST_USER && !dxDomainGuestMemoryIsShared(def))
             why = dxStrdup("'vhostuser' requires shared memory");
         else if (disk->driver.name && strcmp(disk->driver.name, "qemu") != 0)
             why = dxAsprintf("unsupported driver name '%s' for disk '%s'", disk->driver.name,
