@@ -215,6 +215,35 @@ dxDomainDefAddImplicitController(dxDomainDef *def, dxControllerType type, int id
     return cont;
 }
 
+/* Devices name controllers by index, and a disk name such as `sdbexe` can
+ * imply thousands of them: mark the indexes present in one pass rather
+ * than searching the list once per index, which was quadratic. */
+void
+dxDomainDefAddImplicitControllersUpTo(dxDomainDef *def, dxControllerType type,
+                                      int maxIdx, int model)
+{
+    bool *present;
+    size_t i;
+    int idx;
+
+    if (maxIdx < 0)
+        return;
+    /* parsing refuses larger indexes; this only bounds the allocation */
+    if (maxIdx > DX_CONTROLLER_INDEX_MAX)
+        maxIdx = DX_CONTROLLER_INDEX_MAX;
+    present = dxAllocZero((size_t)maxIdx + 1, sizeof(*present));
+    for (i = 0; i < def->ncontrollers; i++) {
+        const dxControllerDef *cont = def->controllers[i];
+        if (cont->type == type && cont->idx >= 0 && cont->idx <= maxIdx)
+            present[cont->idx] = true;
+    }
+    for (idx = 0; idx <= maxIdx; idx++) {
+        if (!present[idx])
+            dxDomainDefAddController(def, type, idx, model)->implicit = true;
+    }
+    free(present);
+}
+
 /* Where a controller read from the XML goes: after the last controller of
  * its type with a lower index (so each type stays sorted by index), and a
  * USB2 master before its companions. */

@@ -205,6 +205,10 @@ dxControllerDef *dxDomainDefMaybeAddController(dxDomainDef *def, dxControllerTyp
  * for a smartcard, ...): marked implicit, see dxControllerDef.implicit. */
 dxControllerDef *dxDomainDefAddImplicitController(dxDomainDef *def,
                                                   dxControllerType type, int idx);
+/* Add the implicit TYPE controllers 0..MAXIDX that are missing, each with
+ * MODEL; linear in controllers + MAXIDX (MAXIDX < 0 adds none). */
+void dxDomainDefAddImplicitControllersUpTo(dxDomainDef *def, dxControllerType type,
+                                           int maxIdx, int model);
 
 /* The ICH9 USB2 set (EHCI + its UHCI companions) shares one index and
  * one PCI slot. */

@@ -162,7 +162,7 @@ dxDiskDefsPostParse(dxDomainDef *def)
 static void
 dxDiskAddControllersForBus(dxDomainDef *def, dxControllerType type, dxDiskBus bus)
 {
-    int max = -1, i;
+    int max = -1;
     size_t d;
 
     for (d = 0; d < def->ndisks; d++) {
@@ -171,8 +171,7 @@ dxDiskAddControllersForBus(dxDomainDef *def, dxControllerType type, dxDiskBus bu
             (int)disk->info.addr.drive.controller > max)
             max = (int)disk->info.addr.drive.controller;
     }
-    for (i = 0; i <= max; i++)
-        dxDomainDefAddImplicitController(def, type, i);
+    dxDomainDefAddImplicitControllersUpTo(def, type, max, 0);
 }
 
 void

@@ -1036,7 +1036,7 @@ dxDomainHostdevInsertNet(dxDomainDef *def, dxHostdevDef *hostdev)
 void
 dxHostdevsAddImplicitControllers(dxDomainDef *def)
 {
-    int maxController = -1, model = 0, i;
+    int maxController = -1, model = 0;
     size_t j;
 
     for (j = 0; j < def->nhostdevs; j++) {
@@ -1050,9 +1050,5 @@ dxHostdevsAddImplicitControllers(dxDomainDef *def)
         if (cont && cont->model)
             model = cont->model;
     }
-    for (i = 0; i <= maxController; i++) {
-        dxControllerDef *cont = dxDomainDefAddImplicitController(def, DX_CONTROLLER_TYPE_SCSI, i);
-        if (cont)
-            cont->model = model;
-    }
+    dxDomainDefAddImplicitControllersUpTo(def, DX_CONTROLLER_TYPE_SCSI, maxController, model);
 }
