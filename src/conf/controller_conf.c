@@ -261,6 +261,14 @@ dxControllerInsertSorted(dxDomainDef *def, dxControllerDef *cont)
             insertAt = i + 1;
             break;
         }
+        /* each type's indexed controllers are sorted: nothing before a
+         * lower index can move the insertion point, and not scanning on
+         * keeps thousands of controllers linear */
+        if (cur->idx >= 0 && cur->idx < cont->idx) {
+            if (insertAt == -1)
+                insertAt = i + 1;
+            break;
+        }
         if (cur->idx > cont->idx)
             insertAt = i;
         else if (!cont->info.hasMaster && cur->info.hasMaster && cur->idx == cont->idx)
@@ -729,25 +737,55 @@ dxControllerPCIValidate(const dxControllerDef *cont)
     return 0;
 }
 
+typedef struct {
+    const dxControllerDef *cont;
+    size_t pos; /* in def->controllers */
+} dxControllerAtPos;
+
+static int
+dxControllerAtPosCompare(const void *a, const void *b)
+{
+    const dxControllerAtPos *x = a, *y = b;
+    if (x->cont->type != y->cont->type)
+        return x->cont->type < y->cont->type ? -1 : 1;
+    if (x->cont->idx != y->cont->idx)
+        return x->cont->idx < y->cont->idx ? -1 : 1;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
 /* Two controllers of one type may not share an index, except USB ones (a
  * USB2 set shares it; duplicates are found when USB ports are laid out). */
 static int
 dxControllerRejectDuplicates(const dxDomainDef *def)
 {
-    size_t i, j;
+    dxControllerAtPos *sorted = dxAllocZero(def->ncontrollers + 1, sizeof(*sorted));
+    const dxControllerDef *dup = NULL;
+    size_t i, n = 0, dupPos = 0;
+
+    /* sorting by type and index puts duplicates side by side (a pairwise
+     * search was quadratic); the one reported is the first in document
+     * order that repeats an earlier one */
     for (i = 0; i < def->ncontrollers; i++) {
-        const dxControllerDef *a = def->controllers[i];
-        if (a->type == DX_CONTROLLER_TYPE_USB)
+        if (def->controllers[i]->type == DX_CONTROLLER_TYPE_USB)
             continue;
-        for (j = 0; j < i; j++) {
-            const dxControllerDef *b = def->controllers[j];
-            if (b->type == a->type && b->idx == a->idx) {
-                dxErrorReportLoc(DX_ERR_INVALID, &a->info.loc,
-                                 "Multiple '%s' controllers with index '%d'",
-                                 dxControllerTypeTypeToString(a->type), a->idx);
-                return -1;
-            }
+        sorted[n].cont = def->controllers[i];
+        sorted[n++].pos = i;
+    }
+    qsort(sorted, n, sizeof(*sorted), dxControllerAtPosCompare);
+    for (i = 1; i < n; i++) {
+        const dxControllerAtPos *prev = &sorted[i - 1], *cur = &sorted[i];
+        if (cur->cont->type == prev->cont->type && cur->cont->idx == prev->cont->idx &&
+            (!dup || cur->pos < dupPos)) {
+            dup = cur->cont;
+            dupPos = cur->pos;
         }
+    }
+    free(sorted);
+    if (dup) {
+        dxErrorReportLoc(DX_ERR_INVALID, &dup->info.loc,
+                         "Multiple '%s' controllers with index '%d'",
+                         dxControllerTypeTypeToString(dup->type), dup->idx);
+        return -1;
     }
     return 0;
 }

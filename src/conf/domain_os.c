@@ -47,16 +47,31 @@ dxDomainOsLoader(dxDomainOsDef *os)
     return os->loader;
 }
 
+/* The architecture names libvirt 9.0 accepts (case matters; "none" and
+ * "loongarch64" are not among them yet); schemas/domain.rng lists the same. */
+static const char *const dxDomainArchNames[] = {
+    "alpha", "armv6l", "armv7l", "armv7b", "aarch64", "cris", "i686", "ia64",
+    "lm32", "m68k", "microblaze", "microblazeel", "mips", "mipsel", "mips64",
+    "mips64el", "openrisc", "parisc", "parisc64", "ppc", "ppcle", "ppc64",
+    "ppc64le", "ppcemb", "riscv32", "riscv64", "s390", "s390x", "sh4", "sh4eb",
+    "sparc", "sparc64", "unicore32", "x86_64", "xtensa", "xtensaeb"
+};
+static const dxEnumTable dxDomainArchTable = {
+    "architecture", dxDomainArchNames, sizeof(dxDomainArchNames) / sizeof(dxDomainArchNames[0])
+};
+
 #define DX_MACHINE_NAME_CHARS \
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-"
 
 static int
 dxDomainOsTypeParse(dxDomainOsDef *os, xmlNodePtr node)
 {
-    int type;
+    int type, arch;
 
     os->type = dxXMLContent(node);
     os->arch = dxXMLPropString(node, "arch");
+    if (dxXMLPropEnum(node, "arch", &dxDomainArchTable, 0, &arch) < 0)
+        return -1;
     os->machine = dxXMLPropString(node, "machine");
     if (!*os->type) {
         dxErrorReport(DX_ERR_INVALID, node,
