@@ -52,3 +52,7 @@ typedef struct {
 typedef int (*dxDeviceInfoCallback)(dxDomainDef *def, dxDeviceRef dev,
                                     dxDeviceInfo *info, void *opaque);
 int dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaque);
+/* The same walk over the devices of WANT only (the order within it kept);
+ * DX_DEVICE_LAST walks them all. */
+int dxDomainDeviceInfoIterateType(dxDomainDef *def, dxDeviceType want,
+                                  dxDeviceInfoCallback cb, void *opaque);

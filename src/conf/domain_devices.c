@@ -253,10 +253,13 @@ DX_ENUM_IMPL(dxDeviceType, DX_DEVICE_LAST,
              "rng", "nvram", "panic", "shmem", "memory", "iommu", "vsock",
              "crypto");
 
+/* Whether the walk visits devices of TYPE (WANT is DX_DEVICE_LAST for all). */
+#define DX_ITERATE_WANTS(devtype) (want == DX_DEVICE_LAST || want == (devtype))
+
 /* Call CB on every INFO of ARRAY's devices (an array of TYPE pointers with
  * an "info" member). */
 #define DX_ITERATE_ARRAY(devtype, array, count) \
-    for (i = 0; i < (count); i++) { \
+    for (i = 0; DX_ITERATE_WANTS(devtype) && i < (count); i++) { \
         dxDeviceRef ref = { devtype, (array)[i] }; \
         if ((rc = cb(def, ref, &(array)[i]->info, opaque)) != 0) \
             return rc; \
@@ -264,14 +267,15 @@ DX_ENUM_IMPL(dxDeviceType, DX_DEVICE_LAST,
 
 /* The same for a singleton device pointer that may be NULL. */
 #define DX_ITERATE_ONE(devtype, ptr) \
-    if (ptr) { \
+    if (DX_ITERATE_WANTS(devtype) && (ptr)) { \
         dxDeviceRef ref = { devtype, (ptr) }; \
         if ((rc = cb(def, ref, &(ptr)->info, opaque)) != 0) \
             return rc; \
     }
 
 int
-dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaque)
+dxDomainDeviceInfoIterateType(dxDomainDef *def, dxDeviceType want,
+                              dxDeviceInfoCallback cb, void *opaque)
 {
     size_t i;
     int rc = 0;
@@ -295,7 +299,7 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
     /* an SR-IOV interface is visited once, as the hostdev it also is (its
        info is shared): address assignment handles it with the hostdevs,
        as libvirt does */
-    for (i = 0; i < def->nnets; i++) {
+    for (i = 0; DX_ITERATE_WANTS(DX_DEVICE_NET) && i < def->nnets; i++) {
         dxDeviceRef ref = { DX_DEVICE_NET, def->nets[i] };
         if (def->nets[i]->hostdev)
             continue;
@@ -314,7 +318,7 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
 
     /* <console> */
     /* a console standing for a serial port is that port: skip it */
-    for (i = 0; i < def->nconsoles; i++) {
+    for (i = 0; DX_ITERATE_WANTS(DX_DEVICE_CHR) && i < def->nconsoles; i++) {
         dxDeviceRef ref = { DX_DEVICE_CHR, def->consoles[i] };
         if (dxChrConsoleIsSerialAlias(def, i))
             continue;
@@ -341,7 +345,7 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
 
     /* <hostdev> */
     /* includes SR-IOV interfaces (parentnet set, info shared with it) */
-    for (i = 0; i < def->nhostdevs; i++) {
+    for (i = 0; DX_ITERATE_WANTS(DX_DEVICE_HOSTDEV) && i < def->nhostdevs; i++) {
         dxDeviceRef ref = { DX_DEVICE_HOSTDEV, def->hostdevs[i] };
         if ((rc = cb(def, ref, def->hostdevs[i]->info, opaque)) != 0)
             return rc;
@@ -384,6 +388,12 @@ dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaqu
     DX_ITERATE_ARRAY(DX_DEVICE_CRYPTO, def->cryptos, def->ncryptos);
 
     return rc;
+}
+
+int
+dxDomainDeviceInfoIterate(dxDomainDef *def, dxDeviceInfoCallback cb, void *opaque)
+{
+    return dxDomainDeviceInfoIterateType(def, DX_DEVICE_LAST, cb, opaque);
 }
 
 static int

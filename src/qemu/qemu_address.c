@@ -155,28 +155,15 @@ dxQemuPCIConnectVirtio(const dxDomainDef *def)
 
 /* ---- device walks ---------------------------------------------------------------- */
 
-typedef struct {
-    dxDeviceType type;
-    int (*fn)(dxDomainDef *def, dxDeviceRef dev, dxDeviceInfo *info, void *opaque);
-    void *opaque;
-} dxQemuTypeWalk;
-
-static int
-dxQemuTypeWalkCallback(dxDomainDef *def, dxDeviceRef dev, dxDeviceInfo *info, void *opaque)
-{
-    dxQemuTypeWalk *walk = opaque;
-    if (dev.type != walk->type)
-        return 0;
-    return walk->fn(def, dev, info, walk->opaque);
-}
-
 int
 dxQemuForEachDeviceOfType(dxDomainDef *def, dxDeviceType type,
                           int (*fn)(dxDomainDef *, dxDeviceRef, dxDeviceInfo *, void *),
                           void *opaque)
 {
-    dxQemuTypeWalk walk = { type, fn, opaque };
-    int rc = dxDomainDeviceInfoIterate(def, dxQemuTypeWalkCallback, &walk);
+    /* visiting only TYPE's arrays: address assignment walks once per
+     * device type, and walking every device each time was a visible share
+     * of to-argv */
+    int rc = dxDomainDeviceInfoIterateType(def, type, fn, opaque);
     return rc < 0 ? -1 : 0;
 }
 
