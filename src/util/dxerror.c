@@ -132,9 +132,15 @@ dxXMLNodePath(const dxXMLNode *cnode)
         bool several = false;
         /* the level counts from the root */
         int index = n->parent ? dxXMLSiblingIndex(n, total - 1 - depth, &several) : 1;
-        dxBufAddf(&buf, "/%s", (const char *)n->name);
-        if (several)
-            dxBufAddf(&buf, "[%d]", index);
+        /* every device's location gets a path: plain appends here, as
+         * formatting each piece was a visible share of parsing */
+        dxBufAddChar(&buf, '/');
+        dxBufAddStr(&buf, (const char *)n->name);
+        if (several) {
+            char num[24];
+            int len = snprintf(num, sizeof(num), "[%d]", index);
+            dxBufAdd(&buf, num, (size_t)len);
+        }
     }
     return dxBufSteal(&buf);
 }
