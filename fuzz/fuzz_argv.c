@@ -66,10 +66,9 @@ static char *
 dxFuzzJoin(char **args)
 {
     size_t i, len = 1;
-    char *s;
+    char *s, *end;
     for (i = 0; args[i]; i++)
         len += strlen(args[i]) + 1;
-    char *end;
     if (!(s = calloc(1, len)))
         abort();
     /* appending at a tracked end: strcat on thousands of options was
