@@ -808,6 +808,23 @@ dxStorageSourceCommonParse(dxStorageSource *src, xmlNodePtr source)
     return 0;
 }
 
+/* The <source> attribute holding a local source's path ("file", "dev" or
+ * "dir"), NULL for the other types: parse, format and the checks share it. */
+static const char *
+dxStorageLocalPathAttr(dxStorageType type)
+{
+    switch (type) {
+    case DX_STORAGE_TYPE_FILE:
+        return "file";
+    case DX_STORAGE_TYPE_BLOCK:
+        return "dev";
+    case DX_STORAGE_TYPE_DIR:
+        return "dir";
+    default:
+        return NULL;
+    }
+}
+
 int
 dxStorageSourceParse(dxStorageSource *src, xmlNodePtr source,
                      dxStorageStartupPolicy *startupPolicy)
@@ -818,13 +835,9 @@ dxStorageSourceParse(dxStorageSource *src, xmlNodePtr source,
         return 0;
     switch (src->type) {
     case DX_STORAGE_TYPE_FILE:
-        src->path = dxXMLPropString(source, "file");
-        break;
     case DX_STORAGE_TYPE_BLOCK:
-        src->path = dxXMLPropString(source, "dev");
-        break;
     case DX_STORAGE_TYPE_DIR:
-        src->path = dxXMLPropString(source, "dir");
+        src->path = dxXMLPropString(source, dxStorageLocalPathAttr(src->type));
         break;
     case DX_STORAGE_TYPE_NETWORK:
         rc = dxStorageNetworkParse(src, source);
@@ -915,13 +928,11 @@ dxStorageBackingStoreParseOne(dxStorageSource *parent, xmlNodePtr node)
         return -1;
     /* a local backing image must say where it is: an empty <source/> is
      * not written back, and the store could not be read again */
-    if ((src->type == DX_STORAGE_TYPE_FILE || src->type == DX_STORAGE_TYPE_BLOCK ||
-         src->type == DX_STORAGE_TYPE_DIR) && !src->path) {
+    if (dxStorageLocalPathAttr(src->type) && !src->path) {
         dxErrorReport(DX_ERR_INVALID, source,
                       "backing store source of type '%s' needs its '%s' attribute",
                       dxStorageTypeTypeToString(src->type),
-                      src->type == DX_STORAGE_TYPE_BLOCK ? "dev" :
-                      src->type == DX_STORAGE_TYPE_DIR ? "dir" : "file");
+                      dxStorageLocalPathAttr(src->type));
         return -1;
     }
     return dxStorageBackingStoreParse(src, node);
@@ -943,13 +954,9 @@ dxStorageTypeAttrsFormat(dxBuf *attrs, dxBuf *child, const dxStorageSource *src)
 {
     switch (src->type) {
     case DX_STORAGE_TYPE_FILE:
-        dxBufAttr(attrs, "file", src->path);
-        break;
     case DX_STORAGE_TYPE_BLOCK:
-        dxBufAttr(attrs, "dev", src->path);
-        break;
     case DX_STORAGE_TYPE_DIR:
-        dxBufAttr(attrs, "dir", src->path);
+        dxBufAttr(attrs, dxStorageLocalPathAttr(src->type), src->path);
         break;
     case DX_STORAGE_TYPE_NETWORK:
         dxStorageNetworkFormat(attrs, child, src);
