@@ -256,6 +256,14 @@ dxQemuSourceURI(const dxStorageSource *src)
                       src->query ? "?" : "", dxNullStr(src->query), "");
 }
 
+/* "libvirt-N": what SRC's block nodes and their secrets are named after. */
+#define DX_QEMU_NODE_BASE_LEN 32
+static void
+dxQemuNodeBase(const dxStorageSource *src, char base[DX_QEMU_NODE_BASE_LEN])
+{
+    snprintf(base, DX_QEMU_NODE_BASE_LEN, "libvirt-%u", src->nodeIndex);
+}
+
 /* Secret objects are named after the node they serve: BASE ("libvirt-N",
  * "libvirt-pflash1") - LAYER - WHAT. */
 static char *
@@ -267,8 +275,8 @@ dxQemuNodeSecretAlias(const char *base, const char *layer, const char *what)
 static char *
 dxQemuSecretAlias(const dxStorageSource *src, const char *layer, const char *what)
 {
-    char base[32];
-    snprintf(base, sizeof(base), "libvirt-%u", src->nodeIndex);
+    char base[DX_QEMU_NODE_BASE_LEN];
+    dxQemuNodeBase(src, base);
     return dxQemuNodeSecretAlias(base, layer, what);
 }
 
@@ -511,7 +519,7 @@ static int
 dxQemuStorageTypeProps(const dxDiskDef *disk, const dxStorageSource *src, dxJSON *props)
 {
     char host[DX_PCI_HOST_ADDR_BUFLEN];
-    char base[32];
+    char base[DX_QEMU_NODE_BASE_LEN];
 
     switch (src->type) {
     case DX_STORAGE_TYPE_FILE:
@@ -547,7 +555,7 @@ dxQemuStorageTypeProps(const dxDiskDef *disk, const dxStorageSource *src, dxJSON
         return 0;
     case DX_STORAGE_TYPE_NETWORK:
         dxJSONAddString(props, "driver", dxStorageNetProtocolTypeToString(src->protocol));
-        snprintf(base, sizeof(base), "libvirt-%u", src->nodeIndex);
+        dxQemuNodeBase(src, base);
         return dxQemuStorageNetworkProps(&disk->info.loc, src, base, props);
     case DX_STORAGE_TYPE_VOLUME:
         dxErrorReportLoc(DX_ERR_UNSUPPORTED, &disk->info.loc,
